@@ -1,0 +1,274 @@
+"""Score cleantext (and peers, when installed) on the shared evaluation sets.
+
+    python benchmarks/quality.py                       # HTML mode, cleantext only
+    python benchmarks/quality.py --mode text           # text mode on the text dumps, with baselines
+    python benchmarks/quality.py --peers               # add trafilatura, readability-lxml, jusText
+    python benchmarks/quality.py --worst 10            # show the worst pages with missed / leaked text
+    python benchmarks/quality.py --check-floors benchmarks/floors.json   # CI regression gate
+
+Per-page outputs are written to --out (default benchmarks/out/<mode>/<tool>/) so two runs can be diffed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from metrics import ChunkCounts, chunk_counts, page_shingles, shingle_scores, visible_text
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_TRAF = REPO.parent / "shared" / "datasets" / "trafilatura-eval"
+DEFAULT_READ = REPO.parent / "shared" / "datasets" / "readability"
+C4_BAD = ("javascript", "terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies",
+          "use cookies")
+
+Extractor = Callable[[bytes, str], str]
+
+
+# ---------- extractors: (page bytes, mode) -> output text ----------
+
+def run_cleantext(data: bytes, mode: str) -> str:
+    import cleantext
+    from cleantext.render import to_text
+
+    return to_text(cleantext.clean(data, mode=mode))
+
+
+def run_raw(data: bytes, mode: str) -> str:
+    return data.decode("utf-8", "replace")
+
+
+def run_c4(data: bytes, mode: str) -> str:
+    """C4-style line filter: keep lines ending in . ? ! or " with >= 5 words and no policy words."""
+    kept = []
+    for line in data.decode("utf-8", "replace").splitlines():
+        s = line.strip()
+        low = s.lower()
+        if len(s.split()) >= 5 and s.endswith((".", "?", "!", '"')) and not any(b in low for b in C4_BAD):
+            kept.append(s)
+    return "\n".join(kept)
+
+
+def _lines_as_html(data: bytes) -> str:
+    from html import escape
+
+    lines = data.decode("utf-8", "replace").splitlines()
+    return "<html><body>" + "".join(f"<p>{escape(x)}</p>" for x in lines if x.strip()) + "</body></html>"
+
+
+def run_trafilatura(data: bytes, mode: str) -> str:
+    import trafilatura
+
+    src = _lines_as_html(data) if mode == "text" else data
+    return trafilatura.extract(src) or ""
+
+
+def run_readability(data: bytes, mode: str) -> str:
+    from readability import Document
+
+    return visible_text(Document(data.decode("utf-8", "replace") if mode == "text" else data).summary())
+
+
+def run_justext(data: bytes, mode: str) -> str:
+    import justext
+
+    src = _lines_as_html(data).encode() if mode == "text" else data
+    paragraphs = justext.justext(src, justext.get_stoplist("English"))
+    return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+TOOLS: dict[str, Extractor] = {
+    "cleantext": run_cleantext,
+    "trafilatura": run_trafilatura,
+    "readability-lxml": run_readability,
+    "jusText": run_justext,
+    "no cleaning": run_raw,
+    "C4 lines": run_c4,
+}
+HTML_PEERS = ("trafilatura", "readability-lxml", "jusText")
+TEXT_PEERS = ("trafilatura", "jusText")
+TEXT_BASELINES = ("no cleaning", "C4 lines")
+
+
+# ---------- datasets ----------
+
+def traf_pages(root: Path, mode: str) -> list[tuple[str, Path, dict]]:
+    annotations = json.loads((root / "annotations.json").read_text(encoding="utf-8"))
+    pages = []
+    for pid, ann in sorted(annotations.items()):
+        path = root / ("text" if mode == "text" else "html") / (f"{pid}.txt" if mode == "text" else f"{pid}.html")
+        pages.append((pid, path, ann))
+    return pages
+
+
+def read_pages(root: Path, mode: str) -> list[tuple[str, Path, str]]:
+    pages = []
+    for page_dir in sorted((root / "pages").iterdir()):
+        truth = visible_text((page_dir / "expected.html").read_text(encoding="utf-8"))
+        path = root / "text" / f"{page_dir.name}.txt" if mode == "text" else page_dir / "source.html"
+        pages.append((page_dir.name, path, truth))
+    return pages
+
+
+def _extract(job: tuple[str, str, str]) -> tuple[str, float, str | None]:
+    tool, path, mode = job
+    data = Path(path).read_bytes()
+    started = time.perf_counter()
+    try:
+        out = TOOLS[tool](data, mode)
+        error = None
+    except Exception as exc:  # a crash counts as empty output
+        out, error = "", f"{type(exc).__name__}: {exc}"
+    return out, time.perf_counter() - started, error
+
+
+def extract_all(tool: str, paths: list[Path], mode: str, jobs: int) -> list[tuple[str, float, str | None]]:
+    work = [(tool, str(p), mode) for p in paths]
+    if jobs <= 1:
+        return [_extract(w) for w in work]
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        return pool.map(_extract, work, chunksize=8)
+
+
+# ---------- scoring ----------
+
+def score_traf(tool: str, root: Path, mode: str, jobs: int, out_dir: Path | None) -> dict:
+    pages = traf_pages(root, mode)
+    results = extract_all(tool, [p for _, p, _ in pages], mode, jobs)
+    total = ChunkCounts()
+    per_page = []
+    for (pid, _, ann), (out, secs, error) in zip(pages, results, strict=True):
+        c = chunk_counts(out, ann.get("with", []), ann.get("without", []))
+        total.add(c)
+        per_page.append({"id": pid, "tp": c.tp, "fn": c.fn, "fp": c.fp, "error": error, "seconds": secs,
+                         "missed": [w for w in ann.get("with", []) if _norm_in(w, out) is False],
+                         "leaked": [w for w in ann.get("without", []) if _norm_in(w, out)]})
+        _save(out_dir, pid, out)
+    p, r, f = total.scores()
+    return {"P": p, "R": r, "F1": f, "pages": per_page, "errors": sum(1 for x in per_page if x["error"])}
+
+
+def score_read(tool: str, root: Path, mode: str, jobs: int, out_dir: Path | None) -> dict:
+    pages = read_pages(root, mode)
+    results = extract_all(tool, [p for _, p, _ in pages], mode, jobs)
+    scored = []
+    per_page = []
+    for (name, _, truth), (out, secs, error) in zip(pages, results, strict=True):
+        s = page_shingles(out, truth)
+        scored.append(s)
+        per_page.append({"id": name, "P": s.precision, "R": s.recall, "error": error, "seconds": secs})
+        _save(out_dir, name, out)
+    p, r, f = shingle_scores(scored)
+    return {"P": p, "R": r, "F1": f, "pages": per_page, "errors": sum(1 for x in per_page if x["error"])}
+
+
+def _norm_in(passage: str, out: str) -> bool:
+    from metrics import normalise
+
+    return normalise(passage) in normalise(out)
+
+
+def _save(out_dir: Path | None, pid: str, text: str) -> None:
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / f"{pid}.txt").write_text(text, encoding="utf-8")
+
+
+def available(tool: str) -> bool:
+    module = {"trafilatura": "trafilatura", "readability-lxml": "readability", "jusText": "justext"}.get(tool)
+    if module is None:
+        return True
+    try:
+        __import__(module)
+    except ImportError:
+        return False
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mode", choices=("html", "text"), default="html")
+    ap.add_argument("--traf", type=Path, default=DEFAULT_TRAF, help="trafilatura-eval directory")
+    ap.add_argument("--read", type=Path, default=DEFAULT_READ, help="readability pages directory")
+    ap.add_argument("--peers", action="store_true", help="also score the peers that are installed")
+    ap.add_argument("--tools", nargs="*", help="score exactly these tools")
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out", help="per-page outputs go here")
+    ap.add_argument("--worst", type=int, default=0, help="print the N worst pages of cleantext per set")
+    ap.add_argument("--check-floors", type=Path, help="fail (exit 1) when cleantext scores below these floors")
+    ap.add_argument("--json", type=Path, help="write the summary table as JSON here")
+    args = ap.parse_args(argv)
+
+    if not args.traf.exists() or not args.read.exists():
+        print(f"quality: datasets not found ({args.traf}, {args.read}); nothing scored", file=sys.stderr)
+        return 0 if not args.check_floors else 3
+    tools = args.tools or ["cleantext"]
+    if args.peers:
+        tools += [t for t in (HTML_PEERS if args.mode == "html" else TEXT_PEERS + TEXT_BASELINES) if available(t)]
+    rows = {}
+    for tool in tools:
+        slug = tool.replace(" ", "-")
+        started = time.perf_counter()
+        traf = score_traf(tool, args.traf, args.mode, args.jobs, args.out / args.mode / slug / "trafilatura-eval")
+        read = score_read(tool, args.read, args.mode, args.jobs, args.out / args.mode / slug / "readability")
+        rows[tool] = {"traf": traf, "read": read, "seconds": time.perf_counter() - started}
+
+    print(f"\nmode: {args.mode}    sets: trafilatura-eval ({len(rows[tools[0]]['traf']['pages'])} pages, chunk "
+          f"metric), readability ({len(rows[tools[0]]['read']['pages'])} pages, shingle metric)")
+    print("| tool | traf P | traf R | traf F1 | read P | read R | read F1 | errors | seconds |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for tool, row in rows.items():
+        t, r = row["traf"], row["read"]
+        print(f"| {tool} | {t['P']:.3f} | {t['R']:.3f} | {t['F1']:.3f} | {r['P']:.3f} | {r['R']:.3f} | "
+              f"{r['F1']:.3f} | {t['errors'] + r['errors']} | {row['seconds']:.1f} |")
+
+    if args.worst and "cleantext" in rows:
+        _print_worst(rows["cleantext"], args.worst)
+    if args.json:
+        summary = {tool: {s: {k: row[s][k] for k in ("P", "R", "F1", "errors")} for s in ("traf", "read")}
+                   for tool, row in rows.items()}
+        args.json.write_text(json.dumps(summary, indent=1))
+    if args.check_floors:
+        return _check_floors(rows.get("cleantext"), args.check_floors, args.mode)
+    return 0
+
+
+def _print_worst(row: dict, n: int) -> None:
+    traf = sorted(row["traf"]["pages"], key=lambda x: -(x["fn"] + x["fp"]))[:n]
+    print("\nworst trafilatura-eval pages (missed = with not found, leaked = without found):")
+    for page in traf:
+        print(f"  {page['id']}  fn={page['fn']} fp={page['fp']} {page['error'] or ''}")
+        for m in page["missed"]:
+            print(f"      missed: {m[:100]}")
+        for m in page["leaked"]:
+            print(f"      leaked: {m[:100]}")
+    read = sorted(row["read"]["pages"], key=lambda x: min(x["P"], x["R"]))[:n]
+    print("\nworst readability pages:")
+    for page in read:
+        print(f"  {page['id']:40} P={page['P']:.3f} R={page['R']:.3f} {page['error'] or ''}")
+
+
+def _check_floors(row: dict | None, floors_path: Path, mode: str) -> int:
+    if row is None:
+        print("quality: --check-floors needs cleantext among the tools", file=sys.stderr)
+        return 2
+    floors = json.loads(floors_path.read_text())[mode]
+    failed = []
+    for key, floor in floors.items():
+        set_name, metric = key.split(".")
+        value = row[set_name][metric]
+        status = "ok" if value >= floor else "BELOW FLOOR"
+        print(f"floor {mode}.{key}: {value:.4f} >= {floor:.4f} {status}")
+        if value < floor:
+            failed.append(key)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,26 @@
+"""cleantext: separate the article body of a web page (HTML or text) from its boilerplate, and say why."""
+
+from __future__ import annotations
+
+from .api import clean
+from .document import Block, Document
+from .errors import CleantextError, InputTooLarge, Timeout, UnsupportedInput
+from .options import Options
+from .presets import DEFAULT_RULES
+from .rule import Rule
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_RULES",
+    "Block",
+    "CleantextError",
+    "Document",
+    "InputTooLarge",
+    "Options",
+    "Rule",
+    "Timeout",
+    "UnsupportedInput",
+    "__version__",
+    "clean",
+]

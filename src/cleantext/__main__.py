@@ -1,0 +1,5 @@
+"""python -m cleantext."""
+
+from .cli import run
+
+run()

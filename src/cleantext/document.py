@@ -1,0 +1,115 @@
+"""Blocks and documents: what the segmenters produce, the rules label, and the renderers read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Label = Literal["body", "title", "boilerplate"]
+
+
+@dataclass(slots=True)
+class Block:
+    """One unit of a page (a paragraph, heading, list item, line...) and the decision taken on it.
+
+    ``label`` is "body" until a rule decides otherwise; ``rule`` names that rule, ``kind`` the
+    kind of boilerplate it found and ``reason`` says why, with the measured values.
+    """
+
+    index: int
+    text: str
+    # Structural role: "p", "h1".."h6", "li", "pre", "blockquote", "td", "caption", "line".
+    tag: str = "p"
+    label: Label = "body"
+    rule: str | None = None
+    kind: str | None = None
+    reason: str | None = None
+    # --- provenance and features; segmenters fill what they know ---
+    line: int | None = None  # first source line (text mode)
+    blank_before: int = 0  # blank lines before this block (text mode)
+    ancestors: tuple[str, ...] = ()  # enclosing tags, outermost first (HTML mode)
+    attr_tokens: str = ""  # class/id/role tokens of the block and its ancestors, space-separated
+    link_chars: int = 0  # characters of the text inside <a> (HTML mode)
+    region: float | None = None  # content-region score from the HTML segmenter, if any
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def kept(self) -> bool:
+        """True when the block is part of the article body."""
+        return self.label == "body"
+
+    @property
+    def link_density(self) -> float:
+        """Share of the block's characters that sit inside links (0 for text input)."""
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+    def mark(self, label: Label, rule: str, kind: str | None, reason: str) -> None:
+        """Record a decision on this block."""
+        self.label, self.rule, self.kind, self.reason = label, rule, kind, reason
+
+    def to_dict(self) -> dict[str, Any]:
+        """The block and its decision as JSON-serialisable data."""
+        return {
+            "index": self.index,
+            "text": self.text,
+            "tag": self.tag,
+            "label": self.label,
+            "rule": self.rule,
+            "kind": self.kind,
+            "reason": self.reason,
+        }
+
+
+@dataclass(slots=True)
+class Document:
+    """The result of cleaning one page."""
+
+    blocks: list[Block]
+    mode: Literal["html", "text"]
+    metadata: dict[str, Any] = field(default_factory=dict)
+    # Set when a limit cut the work short (e.g. "max_blocks: 200000 blocks kept, rest dropped").
+    truncated: str | None = None
+
+    @property
+    def title(self) -> str | None:
+        """The page's headline, or None when none was found."""
+        for block in self.blocks:
+            if block.label == "title":
+                return block.text
+        title = self.metadata.get("title")
+        return title if isinstance(title, str) and title else None
+
+    @property
+    def body_blocks(self) -> list[Block]:
+        """The kept blocks, in source order."""
+        return [b for b in self.blocks if b.label == "body"]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The body paragraphs in order."""
+        return [b.text for b in self.blocks if b.label == "body"]
+
+    @property
+    def text(self) -> str:
+        """The body only (no title): paragraphs joined by a blank line."""
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def removed(self) -> list[Block]:
+        """The blocks removed as boilerplate, in source order."""
+        return [b for b in self.blocks if b.label == "boilerplate"]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-serialisable: title, text, paragraphs, removed blocks with rule and reason."""
+        return {
+            "title": self.title,
+            "mode": self.mode,
+            "text": self.text,
+            "paragraphs": self.paragraphs,
+            "metadata": self.metadata,
+            "truncated": self.truncated,
+            "removed": [
+                {"index": b.index, "text": b.text, "rule": b.rule, "kind": b.kind, "reason": b.reason}
+                for b in self.removed
+            ],
+        }

@@ -1,0 +1,7 @@
+"""Rules: counters."""
+
+from __future__ import annotations
+
+from ..rule import Rule
+
+RULES: list[Rule] = []

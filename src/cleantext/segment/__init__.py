@@ -1,0 +1,1 @@
+"""Segmenters: turn a page (HTML or text) into the list of blocks the rules label."""

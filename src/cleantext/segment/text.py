@@ -1,0 +1,23 @@
+"""Plain text to blocks: each non-empty line is a block; blank lines between them are remembered."""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Block
+
+_SPACES = regex.compile(r"[ \t\u00a0\u200b\u3000]+")
+
+
+def segment_text(text: str) -> list[Block]:
+    """One block per non-empty line, with its source line number and the blank lines before it."""
+    blocks: list[Block] = []
+    blank = 0
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = _SPACES.sub(" ", raw).strip()
+        if not line:
+            blank += 1
+            continue
+        blocks.append(Block(index=len(blocks), text=line, tag="line", line=number, blank_before=blank))
+        blank = 0
+    return blocks
