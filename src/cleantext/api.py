@@ -6,7 +6,7 @@ import time
 from collections.abc import Sequence
 
 from .chain import Context, run_chain
-from .decode import check_not_binary, decode_bytes, looks_like_html
+from .decode import check_text, decode_bytes, looks_like_html, sanitize_text
 from .document import Document
 from .errors import InputTooLarge
 from .options import Mode, Options
@@ -36,28 +36,31 @@ def clean(
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
         _check_size(len(data), opts)
-        check_not_binary(data)
-        text = decode_bytes(data)
+        text = decode_bytes(data)  # raises UnsupportedInput for binary data; never for invalid sequences
     elif isinstance(source, str):
         _check_size(len(source), opts)
+        check_text(source)
         text = source
     else:
         raise TypeError(f"clean() takes str or bytes, not {type(source).__name__}")
+    text = sanitize_text(text)
+    deadline = started + opts.timeout_seconds if opts.timeout_seconds else None
     actual_mode = opts.mode if opts.mode != "auto" else ("html" if looks_like_html(text) else "text")
     if actual_mode == "html":
-        blocks, metadata = segment_html(text)
+        blocks, metadata = segment_html(text, opts.max_depth, opts.max_blocks, deadline)
     else:
-        blocks, metadata = segment_text(text), {}
+        blocks, metadata = segment_text(text, opts.max_blocks), {}
     truncated = None
+    # The segmenters stop one block past the limit, so a huge page never holds millions of blocks in memory.
     if len(blocks) > opts.max_blocks:
-        truncated = f"max_blocks: kept the first {opts.max_blocks} of {len(blocks)} blocks"
+        truncated = f"max_blocks: kept the first {opts.max_blocks} blocks, the rest of the page was not cleaned"
         del blocks[opts.max_blocks :]
-    deadline = started + opts.timeout_seconds if opts.timeout_seconds else None
     ctx = Context(blocks=blocks, options=opts, mode=actual_mode, metadata=metadata, deadline=deadline)
     run_chain(ctx, DEFAULT_RULES if rules is None else rules)
     return Document(blocks=blocks, mode=actual_mode, metadata=metadata, truncated=truncated)
 
 
 def _check_size(size: int, opts: Options) -> None:
-    if size > opts.max_input_bytes:
+    # For str input the size is counted in characters: measuring its UTF-8 length would copy it.
+    if opts.max_input_bytes is not None and size > opts.max_input_bytes:
         raise InputTooLarge(f"input is {size} bytes, over max_input_bytes={opts.max_input_bytes}")

@@ -7,6 +7,8 @@ from typing import Literal
 
 Mode = Literal["auto", "html", "text"]
 MODES: tuple[str, ...] = ("auto", "html", "text")
+# The kind of every rule that removes reader comments; Options.include_comments switches them all off.
+COMMENTS_KIND = "comments-widget"
 
 
 @dataclass(frozen=True)
@@ -22,16 +24,31 @@ class Options:
     include_comments: bool = False
     # Render links in Markdown output.
     include_links: bool = False
-    # Limits (see docs/robustness.md); every one ends in a typed error or a flagged result.
-    max_input_bytes: int = 64 * 1024 * 1024
-    max_blocks: int = 200_000
-    max_depth: int = 10_000
+    # Limits (docs/robustness.md); each ends in a typed error or a flagged result, never in lost content unsaid.
+    # Larger input raises InputTooLarge (str: counted in characters). 64 MiB: ~100x the largest page in
+    # ../shared/datasets, and room for a 20 MB single-line text dump. None switches the check off.
+    max_input_bytes: int | None = 64 * 1024 * 1024
+    # Blocks past this many are dropped and Document.truncated says so. 7x the most blocks (2,734) of a page in
+    # ../shared/datasets; at 150-400 us per HTML block through the chain it stays well inside timeout_seconds.
+    max_blocks: int = 20_000
+    # Elements nested deeper are flattened: their tags dropped, their text kept (the parser cannot go past
+    # 2,000). 256 is libxml2's own default and 5x the deepest page (48) in ../shared/datasets.
+    max_depth: int = 256
+    # Per-document time budget in seconds, checked between rules; over it clean() raises Timeout. None: no budget.
     timeout_seconds: float | None = 30.0
     extras: tuple[tuple[str, object], ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, not {self.mode!r}")
+        # Limits: positive numbers; max_input_bytes and timeout_seconds may also be None (no limit).
+        for name, optional in (("max_blocks", False), ("max_depth", False), ("max_input_bytes", True),
+                               ("timeout_seconds", True)):
+            value = getattr(self, name)
+            if value is None and optional:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                raise ValueError(f"{name} must be a positive number{' or None' if optional else ''}, not {value!r}")
         if not isinstance(self.disable, frozenset):
             object.__setattr__(self, "disable", frozenset(self.disable))
         if isinstance(self.extra_phrases, dict):
@@ -53,5 +70,7 @@ class Options:
         return base.replace(**kwargs) if kwargs else base
 
     def enabled(self, rule_name: str, kind: str) -> bool:
-        """True when neither the rule nor its kind is switched off."""
+        """True when neither the rule nor its kind is switched off (include_comments switches off comment rules)."""
+        if kind == COMMENTS_KIND and self.include_comments:
+            return False
         return rule_name not in self.disable and kind not in self.disable
