@@ -34,6 +34,17 @@ Extractor = Callable[[bytes, str], str]
 # ---------- extractors: (page bytes, mode) -> output text ----------
 
 def run_cleantext(data: bytes, mode: str) -> str:
+    """The body text. The headline is metadata (doc.title), as in the peers' outputs: trafilatura.extract()
+    and readability-lxml's summary() leave it out, and so do most truths (readability's expected.html drops the
+    headline; trafilatura-eval lists titles more often under `without` than `with`). `cleantext+title` scores
+    render.to_text(doc) with the title for comparison."""
+    import cleantext
+    from cleantext.render import to_text
+
+    return to_text(cleantext.clean(data, mode=mode), with_title=False)
+
+
+def run_cleantext_title(data: bytes, mode: str) -> str:
     import cleantext
     from cleantext.render import to_text
 
@@ -75,16 +86,34 @@ def run_readability(data: bytes, mode: str) -> str:
     return visible_text(Document(data.decode("utf-8", "replace") if mode == "text" else data).summary())
 
 
+# jusText needs the page's stoplist; the peer gets the one of the page's declared language (<html lang>),
+# English when the language is undeclared or has no stoplist.
+_JUSTEXT_LANGUAGES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+                      "pl": "Polish", "pt": "Portuguese", "nl": "Dutch", "ru": "Russian", "cs": "Czech",
+                      "sv": "Swedish", "da": "Danish", "fi": "Finnish", "hu": "Hungarian", "tr": "Turkish",
+                      "ro": "Romanian", "sk": "Slovak", "no": "Norwegian_Bokmal", "nb": "Norwegian_Bokmal",
+                      "uk": "Ukrainian", "el": "Greek", "ca": "Catalan", "hr": "Croatian", "id": "Indonesian"}
+
+
+def _justext_language(src: bytes) -> str:
+    import re
+
+    match = re.search(rb"<html[^>]{0,300}?\blang\s*=\s*[\"']?([A-Za-z]{2})", src[:20000], re.I)
+    code = match.group(1).decode("ascii").lower() if match else "en"
+    return _JUSTEXT_LANGUAGES.get(code, "English")
+
+
 def run_justext(data: bytes, mode: str) -> str:
     import justext
 
     src = _lines_as_html(data).encode() if mode == "text" else data
-    paragraphs = justext.justext(src, justext.get_stoplist("English"))
+    paragraphs = justext.justext(src, justext.get_stoplist(_justext_language(src)))
     return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 
 TOOLS: dict[str, Extractor] = {
     "cleantext": run_cleantext,
+    "cleantext+title": run_cleantext_title,
     "trafilatura": run_trafilatura,
     "readability-lxml": run_readability,
     "jusText": run_justext,
@@ -203,6 +232,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--worst", type=int, default=0, help="print the N worst pages of cleantext per set")
     ap.add_argument("--check-floors", type=Path, help="fail (exit 1) when cleantext scores below these floors")
     ap.add_argument("--json", type=Path, help="write the summary table as JSON here")
+    ap.add_argument("--accuracy-md", type=Path,
+                    help="write a Markdown 'Accuracy' section (table, date, versions, command) here")
+    ap.add_argument("--readme", type=Path,
+                    help="replace this mode's generated accuracy table in this README (between its markers)")
     args = ap.parse_args(argv)
 
     if not args.traf.exists() or not args.read.exists():
@@ -219,6 +252,13 @@ def main(argv: list[str] | None = None) -> int:
         read = score_read(tool, args.read, args.mode, args.jobs, args.out / args.mode / slug / "readability")
         rows[tool] = {"traf": traf, "read": read, "seconds": time.perf_counter() - started}
 
+    if args.accuracy_md:
+        args.accuracy_md.write_text(_accuracy_section(rows, args, argv), encoding="utf-8")
+    if args.readme:
+        from readme_section import replace_section
+
+        body = _accuracy_section(rows, args, argv).split("\n", 2)[2]  # without the "## Accuracy" heading
+        replace_section(args.readme, f"accuracy-{args.mode}", "benchmarks/quality.py --readme", body, "## Accuracy")
     print(f"\nmode: {args.mode}    sets: trafilatura-eval ({len(rows[tools[0]]['traf']['pages'])} pages, chunk "
           f"metric), readability ({len(rows[tools[0]]['read']['pages'])} pages, shingle metric)")
     print("| tool | traf P | traf R | traf F1 | read P | read R | read F1 | errors | seconds |")
@@ -237,6 +277,41 @@ def main(argv: list[str] | None = None) -> int:
     if args.check_floors:
         return _check_floors(rows.get("cleantext"), args.check_floors, args.mode)
     return 0
+
+
+def _version(dist: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return "-"
+
+
+def _accuracy_section(rows: dict, args: argparse.Namespace, argv: list[str] | None) -> str:
+    """The results as a Markdown section, generated (never typed): table, date, tool versions, command."""
+    import datetime
+    import platform
+
+    dists = {"cleantext": "cleantext", "cleantext+title": "cleantext", "trafilatura": "trafilatura",
+             "readability-lxml": "readability-lxml", "jusText": "justext"}
+    from readme_section import command_line
+
+    command = command_line("benchmarks/quality.py", argv, {"--out", "--json", "--readme", "--accuracy-md"})
+    lines = [
+        "## Accuracy", "",
+        f"Measured {datetime.date.today().isoformat()} with `{command.strip()}` ({args.mode} mode, Python "
+        f"{platform.python_version()}): trafilatura-eval ({len(next(iter(rows.values()))['traf']['pages'])} pages,"
+        f" chunk metric) and Mozilla Readability's test pages ({len(next(iter(rows.values()))['read']['pages'])}"
+        " pages, shingle metric); see benchmarks/metrics.py.", "",
+        "| tool | version | trafilatura-eval P | R | F1 | readability P | R | F1 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for tool, row in rows.items():
+        t, r = row["traf"], row["read"]
+        lines.append(f"| {tool} | {_version(dists.get(tool, tool))} | {t['P']:.3f} | {t['R']:.3f} | {t['F1']:.3f} | "
+                     f"{r['P']:.3f} | {r['R']:.3f} | {r['F1']:.3f} |")
+    return "\n".join(lines) + "\n"
 
 
 def _print_worst(row: dict, n: int) -> None:

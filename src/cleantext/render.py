@@ -19,20 +19,136 @@ def escape_markdown(text: str) -> str:
     return _MD_LINE_START.sub(r"\1\\\2", text)
 
 
-def _markdown_block(block: Block) -> str:
+_OPENERS = "\ue010\ue012\ue014\ue016"
+_CLOSERS = "\ue011\ue013\ue015\ue017"
+_SPACE_AFTER_OPEN = regex.compile(f"([{_OPENERS}])(\\s+)")
+_SPACE_BEFORE_CLOSE = regex.compile(f"(\\s+)([{_CLOSERS}])")
+_EMPTY_PAIR = regex.compile("\ue010\ue011|\ue012\ue013|\ue014\ue015|\ue016\ue017(\\d+)\ue018")
+_SPACE_RUN = regex.compile(r"\s{2,}")
+_CODE_SPAN = regex.compile("\ue014(.*?)\ue015")
+_LINK_SPAN = regex.compile("\ue016(.*?)\ue017(\\d+)\ue018")
+_LEFTOVER = regex.compile("[\ue010-\ue018]")
+_UNESCAPE = regex.compile(r"\\([\\`*_\[\]<>#>+\-=|])")
+# Link targets that are safe to print: web, mail and relative addresses (never javascript: or data:).
+_SAFE_HREF = regex.compile(r"^(?:https?://|mailto:|/|#|\.{0,2}/)?[^\s:()<>]*(?::[^\s()<>]*)?$", regex.I)
+_UNSAFE_SCHEME = regex.compile(r"^\s*(?:javascript|data|vbscript|file):", regex.I)
+
+
+def _inline(block: Block, include_links: bool) -> str:
+    """The block's text in Markdown: escaped, with emphasis, code spans and (optionally) links."""
+    md = block.extra.get("md") if isinstance(block.extra, dict) else None
+    if not isinstance(md, str):
+        return escape_markdown(block.text)
+    hrefs = block.extra.get("hrefs") or ()
+    # Spaces belong outside markers ("** bold **" is not bold in Markdown); empty pairs go.
+    md = _SPACE_AFTER_OPEN.sub(r"\2\1", md)
+    md = _SPACE_BEFORE_CLOSE.sub(r"\2\1", md)
+    md = _EMPTY_PAIR.sub("", md)
+    md = _SPACE_RUN.sub(" ", md).strip()
+    md = escape_markdown(md)
+    md = _CODE_SPAN.sub(lambda m: _code_span(_UNESCAPE.sub(r"\1", _LEFTOVER.sub("", m.group(1)))), md)
+
+    def link(m: regex.Match[str]) -> str:
+        text = m.group(1)
+        index = int(m.group(2))
+        href = hrefs[index] if index < len(hrefs) else ""
+        if not include_links or not href or _UNSAFE_SCHEME.match(href) or not _SAFE_HREF.match(href):
+            return text
+        return f"[{text}]({href})"
+
+    md = _LINK_SPAN.sub(link, md)
+    md = md.replace("\ue010", "**").replace("\ue011", "**").replace("\ue012", "*").replace("\ue013", "*")
+    return _LEFTOVER.sub("", md)
+
+
+def _code_span(code: str) -> str:
+    fence = "`"
+    while fence in code:
+        fence += "`"
+    pad = " " if code.startswith("`") or code.endswith("`") else ""
+    return f"{fence}{pad}{code}{pad}{fence}"
+
+
+def _list_prefix(block: Block) -> str:
+    """"- " or "1. " for a list item, indented per enclosing list."""
+    lists = [t for t in block.ancestors if t in ("ul", "ol", "menu")]
+    indent = "   " * max(0, len(lists) - 1)  # three spaces: enough to nest under "1. " and "- "
+    return indent + ("1. " if lists and lists[-1] == "ol" else "- ")
+
+
+def _row_key(block: Block) -> int | None:
+    """The <tr> a table cell belongs to (cells of one row render as one Markdown row)."""
+    nodes = block.extra.get("nodes") if isinstance(block.extra, dict) else None
+    if block.tag not in ("td", "th") or not nodes:
+        return None
+    for node in reversed(nodes):
+        if node.tag == "tr":
+            return node.nid
+    return None
+
+
+def _markdown_block(block: Block, include_links: bool = False) -> str:
     if block.tag == "pre":
         fence = "```"
         while fence in block.text:
             fence += "`"
         return f"{fence}\n{block.text}\n{fence}"
-    text = escape_markdown(block.text)
+    text = _inline(block, include_links)
     if len(block.tag) == 2 and block.tag[0] == "h" and block.tag[1].isdigit():
         return "#" * int(block.tag[1]) + " " + text
     if block.tag == "li":
-        return "- " + text
+        return _list_prefix(block) + text
     if block.tag == "blockquote":
         return "> " + text
     return text
+
+
+def _markdown_blocks(blocks: list[Block], include_links: bool) -> list[str]:
+    """Blocks as Markdown paragraphs; table cells of one row join into a row, rows into a table."""
+    parts: list[str] = []
+    table: list[str] = []
+    row: list[str] = []
+    row_key: int | None = None
+    header = False
+    previous_li = False
+
+    def end_row() -> None:
+        nonlocal row, header
+        if row:
+            table.append("| " + " | ".join(row) + " |")
+            if len(table) == 1:
+                table.append("|" + "---|" * len(row))
+            row = []
+
+    def end_table() -> None:
+        nonlocal table
+        end_row()
+        if table:
+            parts.append("\n".join(table))
+            table = []
+
+    for block in blocks:
+        key = _row_key(block)
+        if key is None:
+            end_table()
+            row_key = None
+            rendered = _markdown_block(block, include_links)
+            # Consecutive list items make one tight list.
+            if block.tag == "li" and previous_li and parts:
+                parts[-1] += "\n" + rendered
+            else:
+                parts.append(rendered)
+            previous_li = block.tag == "li"
+            continue
+        previous_li = False
+        if key != row_key:
+            end_row()
+            row_key = key
+        cell = _inline(block, include_links).replace("|", "\\|").replace("\n", " ")
+        header = header or block.tag == "th"
+        row.append(cell)
+    end_table()
+    return parts
 
 
 def to_text(doc: Document, with_title: bool = True) -> str:
@@ -42,10 +158,10 @@ def to_text(doc: Document, with_title: bool = True) -> str:
     return "\n\n".join(parts)
 
 
-def to_markdown(doc: Document) -> str:
-    """Title as a level-1 heading, then the body blocks in Markdown."""
+def to_markdown(doc: Document, *, include_links: bool = False) -> str:
+    """Title as a level-1 heading, then the body blocks in Markdown (links only when include_links)."""
     parts = [f"# {escape_markdown(doc.title)}"] if doc.title else []
-    parts.extend(_markdown_block(b) for b in doc.body_blocks)
+    parts.extend(_markdown_blocks(doc.body_blocks, include_links))
     return "\n\n".join(parts)
 
 

@@ -4,9 +4,10 @@ A fixture file:
     {"rule": "<rule name>",
      "cases": [{"mode": "text" | "html", "input": "<page>" | "line": "<line>",
                 "removed": [texts this rule must remove], "kept": [texts that must stay in the body],
+                "options": {keyword options for clean(), optional},
                 "note": "why"}]}
-A case with "line" instead of "input" places the line at the end of a standard English article page
-(FRAME), or where "where" says ("start", "middle", "end"); in HTML mode the line becomes a <p>.
+A case with "line" instead of "input" places the line at the end of the standard English article page
+of tests/fixture_pages.py, or where "where" says ("start", "middle", "end"); in HTML mode the line becomes a <p>.
 Positive examples are the "removed" texts, negative examples the "kept" texts.
 """
 
@@ -19,30 +20,9 @@ import pytest
 
 import cleantext
 from cleantext.presets import DEFAULT_RULES
+from fixture_pages import frame
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-HEADLINE = "Council approves new budget for city parks"
-PROSE = [
-    "The city council voted on Tuesday to approve a new budget that doubles spending on public parks over the "
-    "next five years, after months of debate between neighbourhood groups and the finance committee.",
-    "Supporters said the money would repair playgrounds, plant trees and reopen two swimming pools that have "
-    "been closed since the storms of last winter damaged their roofs and pumps.",
-    "Critics argued that the plan relies on optimistic revenue forecasts, and several members asked the mayor "
-    "to publish a detailed schedule before the first contracts are signed in the spring.",
-]
-
-
-def frame(line: str, where: str = "end", mode: str = "text") -> str:
-    """A standard article page with ``line`` inserted at the start, the middle or the end."""
-    parts = [HEADLINE, *PROSE]
-    position = {"start": 0, "middle": 2, "end": len(parts)}[where]
-    parts.insert(position, line)
-    if mode == "html":
-        body = "".join(f"<h1>{p}</h1>" if p == HEADLINE else f"<p>{p}</p>" for p in parts)
-        return f"<html><head><title>{HEADLINE}</title></head><body><article>{body}</article></body></html>"
-    return "\n\n".join(parts) + "\n"
-
-
 def load_cases() -> list[tuple[str, int, dict]]:
     cases = []
     for path in sorted(FIXTURES.glob("*.json")):
@@ -59,7 +39,7 @@ CASES = load_cases()
 def test_fixture_case(rule_name: str, index: int, case: dict) -> None:
     mode = case.get("mode", "text")
     source = case["input"] if "input" in case else frame(case["line"], case.get("where", "end"), mode)
-    doc = cleantext.clean(source, mode=mode)
+    doc = cleantext.clean(source, mode=mode, **case.get("options", {}))
     by_text: dict[str, list] = {}
     for block in doc.blocks:
         by_text.setdefault(block.text, []).append(block)

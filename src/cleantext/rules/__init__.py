@@ -6,6 +6,6 @@ single blocks (media, counters, phrases), then context rules (layout), then the 
 
 from __future__ import annotations
 
-from . import counters, layout, markup, media, phrases, region, title
+from . import counters, html_boilerplate, layout, markup, media, phrases, region, text_lines, text_region, title
 
-RULE_MODULES = (markup, region, media, counters, phrases, layout, title)
+RULE_MODULES = (markup, region, html_boilerplate, media, counters, phrases, text_lines, layout, title, text_region)

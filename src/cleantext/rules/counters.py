@@ -1,7 +1,58 @@
-"""Rules: counters."""
+"""Rules: counters. Vote buttons with their counts and counters of comments, likes, shares or views."""
 
 from __future__ import annotations
 
-from ..rule import Rule
+import regex
 
-RULES: list[Rule] = []
+from ..chain import Context
+from ..document import Block
+from ..phrases import words_of
+from ..rule import Rule, block_rule
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(regex.escape(i).replace(r"\ ", r"\s+") for i in sorted(set(items), key=len, reverse=True))
+
+
+# A count: 39, 1,204, 1.2K, 3 тыс., 2万.
+_COUNT = r"\d[\d.,  ]*\s*(?:[kKmM]|тыс\.?|млн|万|千|mil|Mio\.?|Tsd\.?)?"
+# Icons that stand for a vote or reaction button.
+_ICONS = r"[👍👎❤♥♡💬⬆⬇▲▼↑↓★☆+]\ufe0f?"
+_VOTES = _alternation(words_of("vote-counter", "votes"))
+_COUNTED = _alternation(words_of("vote-counter", "counted"))
+_LEAD = r"^[\s\p{S}\p{P}]*"
+_TAIL = r"[\s\p{S}\p{P}]*$"
+# "Yes (39)", "Like (3)", "👍 12", "Hilfreich: 4", "12 👍".
+_VOTE = regex.compile(
+    rf"{_LEAD}(?:(?:{_VOTES})|{_ICONS})\s*[(\[:]?\s*{_COUNT}\s*[)\]]?{_TAIL}"
+    rf"|{_LEAD}{_COUNT}\s*(?:{_ICONS}){_TAIL}",
+    regex.V1 | regex.IGNORECASE,
+)
+# "12 comments", "1.2K likes", "Comments (12)", "Aufrufe: 1.234", "评论 (3)", "3条评论".
+_COUNTER = regex.compile(
+    rf"{_LEAD}{_COUNT}\s*(?:{_COUNTED}){_TAIL}|{_LEAD}(?:{_COUNTED})\s*[(\[:]?\s*{_COUNT}\s*[)\]]?{_TAIL}",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+# A button with its count is short: the longest on the dev sets ("Gefällt mir nicht (1.204)") has ~25 characters.
+COUNTER_MAX_CHARS = 40
+
+
+@block_rule("vote-counter", "vote-counter")
+def vote_counter(block: Block, ctx: Context) -> str | None:
+    """A vote or reaction button with its count and nothing else ("Yes (39)", "Like (3)", "👍 12")."""
+    if len(block.text) <= COUNTER_MAX_CHARS and _VOTE.match(block.text):
+        return f'the whole line is a vote button and its count ("{block.text}")'
+    return None
+
+
+@block_rule("count-label", "vote-counter")
+def count_label(block: Block, ctx: Context) -> str | None:
+    """A counter of comments, likes, shares or views and nothing else ("12 comments", "1.2K likes")."""
+    if len(block.text) <= COUNTER_MAX_CHARS and _COUNTER.match(block.text):
+        return f'the whole line is a counter ("{block.text}")'
+    return None
+
+
+RULES: list[Rule] = [vote_counter, count_label]

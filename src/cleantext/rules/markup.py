@@ -1,7 +1,193 @@
-"""Rules: markup."""
+"""Rules: markup. Structural boilerplate read from the HTML elements themselves (HTML only).
+
+Each rule names the element that decided (e.g. ``inside <nav class="menu">``). One guard is shared: an
+element that holds most of the page's prose paragraphs is the article itself, whatever its tag says
+(pages that wrap everything in <header> or hide the body until scripts run).
+"""
 
 from __future__ import annotations
 
-from ..rule import Rule
+from collections.abc import Callable, Iterator
 
-RULES: list[Rule] = []
+import regex
+
+from ..chain import Context
+from ..document import Block
+from ..rule import HTML_ONLY, Mark, Rule, rule
+from ..segment.html import Node
+from .html_nodes import NodeStats, has_role, inside, is_prose, node_stats, nodes_of
+
+_ARTICLE_TAGS = frozenset({"article", "main"})
+_NAV_ROLES = frozenset({"navigation", "menu", "menubar", "menuitem", "tablist", "toolbar"})
+_BANNER_ROLES = frozenset({"banner"})
+_FOOTER_ROLES = frozenset({"contentinfo"})
+_ASIDE_ROLES = frozenset({"complementary"})
+_DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
+# An element holding at least this share of the page's prose is the article (guard against wrapper misuse).
+_ARTICLE_SHARE = 0.5
+_HIDDEN_PAGE_SHARE = 0.8
+
+
+def _guarded(ctx: Context) -> tuple[dict[int, NodeStats], int]:
+    # Shared by the element rules until one of them marks a block (Context.memo).
+    return ctx.memo("markup-guard", lambda: _compute_guard(ctx))
+
+
+def _compute_guard(ctx: Context) -> tuple[dict[int, NodeStats], int]:
+    body = ctx.body()
+    stats = ctx.memo("node-stats", lambda: node_stats(body))
+    prose = sum(1 for b in body if is_prose(b))
+    return stats, prose
+
+
+def _holds_article(node: Node, stats: dict[int, NodeStats], prose: int, share: float = _ARTICLE_SHARE) -> bool:
+    s = stats.get(node.nid)
+    return s is not None and prose >= 2 and s.paragraphs >= max(2, share * prose)
+
+
+Matcher = Callable[[Node, Block], str | bool | None]
+
+
+def _element_rule(ctx: Context, match: Matcher, share: float = _ARTICLE_SHARE) -> Iterator[Mark]:
+    """Mark every body block inside an element that ``match(node, block)`` names, unless it is the article."""
+    guard = None  # element statistics: computed only once some element matches
+    for block in ctx.body():
+        for node in nodes_of(block):
+            why = match(node, block)
+            if why and guard is None:
+                guard = _guarded(ctx)
+            if why and not _holds_article(node, *guard, share):
+                yield block.index, f"inside {node.describe()}: {why}"
+                break
+
+
+@rule("hidden-element", "hidden", modes=HTML_ONLY)
+def hidden_element(ctx: Context) -> Iterator[Mark]:
+    """Text inside an element the page does not display (hidden attribute, display:none, aria-hidden)."""
+    # Only a page hidden almost entirely is "shown by scripts later" (anti-flicker wrappers): guard at 80 %.
+    yield from _element_rule(ctx, lambda node, block: node.hidden and f"not displayed ({node.hidden})",
+                             _HIDDEN_PAGE_SHARE)
+
+
+def _tag_or_role(tags: frozenset[str], roles: frozenset[str]) -> Matcher:
+    """A matcher naming an element by one of its tags or ARIA roles."""
+
+    def match(node: Node, block: Block) -> str | None:
+        if node.tag in tags:
+            return f"{'an' if node.tag[0] in 'aeiou' else 'a'} <{node.tag}> element"
+        role = has_role(node, roles)
+        return f'role="{role}"' if role else None
+
+    return match
+
+
+_nav = _tag_or_role(frozenset({"nav", "menu"}), _NAV_ROLES)
+_aside = _tag_or_role(frozenset({"aside"}), _ASIDE_ROLES)
+_dialog = _tag_or_role(frozenset({"dialog"}), _DIALOG_ROLES)
+
+
+@rule("navigation-element", "navigation", modes=HTML_ONLY)
+def navigation_element(ctx: Context) -> Iterator[Mark]:
+    """Menus: text inside <nav>, <menu> or an element with role navigation, menu, menubar or toolbar."""
+    yield from _element_rule(ctx, _nav)
+
+
+def _banner(node: Node, block: Block) -> str | None:
+    if node.tag == "header" and inside(block, _ARTICLE_TAGS) is None:
+        return "a page <header> outside any <article> or <main>"
+    role = has_role(node, _BANNER_ROLES)
+    return f'role="{role}"' if role else None
+
+
+@rule("page-header", "header", modes=HTML_ONLY)
+def page_header(ctx: Context) -> Iterator[Mark]:
+    """The site banner: a <header> outside the article, or an element with role="banner"."""
+    yield from _element_rule(ctx, _banner)
+
+
+def _footer(node: Node, block: Block) -> str | None:
+    if node.tag == "footer":
+        where = "inside the article" if inside(block, _ARTICLE_TAGS) else "of the page"
+        return f"a <footer> {where}"
+    role = has_role(node, _FOOTER_ROLES)
+    return f'role="{role}"' if role else None
+
+
+@rule("page-footer", "footer", modes=HTML_ONLY)
+def page_footer(ctx: Context) -> Iterator[Mark]:
+    """Footers: text inside <footer> (page or article footer) or an element with role="contentinfo"."""
+    yield from _element_rule(ctx, _footer)
+
+
+@rule("aside-element", "sidebar", modes=HTML_ONLY)
+def aside_element(ctx: Context) -> Iterator[Mark]:
+    """Sidebars and boxes beside the text: <aside> or role="complementary"."""
+    yield from _element_rule(ctx, _aside)
+
+
+@rule("dialog-element", "overlay", modes=HTML_ONLY)
+def dialog_element(ctx: Context) -> Iterator[Mark]:
+    """Pop-ups and overlays (cookie banners, sign-up modals): <dialog> or role="dialog"."""
+    yield from _element_rule(ctx, _dialog)
+
+
+_TITLE_SPLIT = regex.compile(r"\s+[|\-–—:·•»«/]\s+|\s+::\s+")
+_WORDS = regex.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(text.casefold())
+
+
+def _similarity(heading: str, reference: str) -> float:
+    """Share of the longer text's words found in the shorter one, for headings against page titles."""
+    a, b = _words(heading), _words(reference)
+    if not a or not b:
+        return 0.0
+    if " ".join(a) in " ".join(b) or " ".join(b) in " ".join(a):
+        return min(len(a), len(b)) / max(len(a), len(b)) + 1.0
+    common = len(set(a) & set(b))
+    return common / max(len(set(a)), len(set(b)))
+
+
+def clean_page_title(title: str, site_name: str | None) -> str:
+    """The <title> without its site-name part ("Budget passes | City News" gives "Budget passes")."""
+    parts = [p.strip() for p in _TITLE_SPLIT.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip()
+    if site_name:
+        rest = [p for p in parts if p.casefold() != site_name.casefold()]
+        if rest and len(rest) < len(parts):
+            return " - ".join(rest)
+    return max(parts, key=lambda p: len(_words(p)))
+
+
+@rule("html-headline", "title", modes=HTML_ONLY, label="title")
+def html_headline(ctx: Context) -> Iterator[Mark]:
+    """The headline: the heading that matches the page title (og:title, JSON-LD headline or <title>)."""
+    meta = ctx.metadata
+    references = [meta[k] for k in ("og:title", "jsonld_headline", "twitter:title", "headline", "html_title")
+                  if isinstance(meta.get(k), str) and meta[k]]
+    headings = [b for b in ctx.body() if b.tag in ("h1", "h2", "h3") and len(b.text) <= 300]
+    best: tuple[float, int, Block] | None = None
+    for block in headings:
+        level_bonus = {"h1": 0.2, "h2": 0.1}.get(block.tag, 0.0)
+        score = max((_similarity(block.text, r) for r in references), default=0.0)
+        if score >= 0.6:
+            key = (score + level_bonus, -block.index, block)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    if best is not None:
+        block = best[2]
+        yield block.index, f"<{block.tag}> matching the page title (similarity {best[0]:.2f} >= 0.60)"
+        return
+    h1s = [b for b in headings if b.tag == "h1"]
+    if len(h1s) == 1:
+        yield h1s[0].index, "the page's only <h1>"
+        return
+    if references and "title" not in meta:
+        meta["title"] = clean_page_title(references[0], meta.get("og:site_name"))
+
+
+RULES: list[Rule] = [html_headline, hidden_element, navigation_element, page_header, page_footer, aside_element,
+                     dialog_element]

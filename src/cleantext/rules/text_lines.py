@@ -1,0 +1,121 @@
+"""Rules: the shape of single lines. Menus flattened onto one line, bylines, bare dates, author boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..chain import Context
+from ..document import Block
+from ..phrases import load_pack, words_of
+from ..rule import TEXT_ONLY, Mark, Rule, block_rule, rule
+from .shape import block_norm, block_words, ends_sentence, is_prose
+
+# "Home | News | Sport | Contact", "Impressum · Datenschutz · AGB": 3+ items of at most 5 words each.
+_SEPARATORS = regex.compile(r"\s+[|•·»›/]\s+|\s+[–—]\s+(?=\S)")
+MENU_ITEMS = 3
+MENU_ITEM_WORDS = 5
+
+
+@block_rule("pipe-menu", "navigation")
+def pipe_menu(block: Block, ctx: Context) -> str | None:
+    """A menu flattened onto one line: 3 or more short items between | • · » separators ("Home | News | Contact")."""
+    if "|" not in block.text and "•" not in block.text and "·" not in block.text and "»" not in block.text:
+        return None
+    items = [i for i in _SEPARATORS.split(block.text) if i.strip()]
+    if len(items) < MENU_ITEMS:
+        return None
+    longest = max(len(i.split()) for i in items)
+    if longest > MENU_ITEM_WORDS or ends_sentence(block.text):
+        return None
+    return f"{len(items)} items between separators, the longest {longest} words (<= {MENU_ITEM_WORDS})"
+
+
+# 19.06.2019, 2019-06-19, 19 June 2019, June 19, 2019, 19. Juni 2019, 2019年6月19日, with an optional time.
+_MONTHS = "|".join(sorted(set(words_of("dates", "months")), key=len, reverse=True)) or "january"
+_DATE = (rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
+         rf"|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
+_TIME = r"(?:,?\s*(?:um\s+|at\s+|à\s+|a las\s+)?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr|h))?(?:\s*[A-Z]{2,4})?)"
+_DATE_LINE = regex.compile(rf"^[\p{{L}}\s,.:|]{{0,30}}?{_DATE}{_TIME}?[\s|]*$", regex.V1 | regex.IGNORECASE)
+_DIGIT = regex.compile(r"\d")
+
+
+def _is_date_line(text: str) -> bool:
+    # Every date form above has digits: one cheap scan spares the case-folding pattern on most lines.
+    return _DIGIT.search(text) is not None and _DATE_LINE.match(text) is not None
+
+
+# Bylines and date lines are short: "Published 19.06.2019 by Jane Doe, Staff Reporter" is 8 words (dev sets).
+BYLINE_MAX_WORDS = 10
+
+
+@block_rule("byline", "byline", modes=TEXT_ONLY)
+def byline(block: Block, ctx: Context) -> str | None:
+    """A short line that is a byline or a date ("By Jane Doe", "Published 19.06.2019", "19 June 2019 10:32")."""
+    words = block_words(block)
+    if words > BYLINE_MAX_WORDS:
+        return None
+    date_line = _is_date_line(block.text)
+    if ends_sentence(block.text.rstrip(" |")) and not date_line:
+        return None
+    if date_line:
+        return f"a date line ({words} words)"
+    found = load_pack("byline").match(block.text, words, block_norm(block))
+    if found is not None and found.position == "start" and len(block.text.split()) > 1:
+        return f"{found.describe()} ({words} words <= {BYLINE_MAX_WORDS}, no sentence end)"
+    return None
+
+
+def _alternation(kind: str, key: str) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words_of(kind, key)), key=len, reverse=True))
+
+
+_ROLES = _alternation("author-box", "roles")
+_LINKS = _alternation("author-box", "links")
+# "Jane Doe is a reporter…", "Max Muster ist Redakteur…": a capitalised name of 1-4 words, a linking verb, a role.
+_DETERMINERS = _alternation("author-box", "determiners")
+_BIO = regex.compile(
+    rf"^(?!(?i:{_DETERMINERS})\s)(?:\p{{Lu}}[\p{{L}}.'’\-]*\s+){{0,3}}\p{{Lu}}[\p{{L}}.'’\-]*,?\s+(?i:{_LINKS})\b.{{0,80}}?\b(?i:{_ROLES})\b",
+    regex.V1,
+) if _ROLES and _LINKS else None
+# An author box follows the article: only the last prose lines of the page are candidates.
+BIO_LAST_LINES = 3
+
+
+@rule("author-bio-line", "author-box", modes=TEXT_ONLY)
+def author_bio(ctx: Context) -> Iterator[Mark]:
+    """A short biography after the article ("Jane Doe is a reporter covering…"): the author box."""
+    if _BIO is None:
+        return
+    prose = [b for b in ctx.blocks if b.label == "body" and is_prose(b)]
+    if len(prose) <= BIO_LAST_LINES:
+        return
+    for block in prose[-BIO_LAST_LINES:]:
+        if block_words(block) <= 80 and block.text[:1].isupper() and _BIO.match(block.text):
+            yield block.index, "starts like an author biography (name, linking verb, a role such as writer/editor)"
+
+
+# Markup that reached the text: "<div class=…>", "<img src=… alt=''>" (from <noscript> or escaped HTML).
+_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[a-zA-Z\-:]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>")
+
+
+@block_rule("markup-residue", "markup-residue", modes=TEXT_ONLY)
+def markup_residue(block: Block, ctx: Context) -> str | None:
+    """A text line made of HTML tags (from a <noscript> or escaped markup): code of the page, not its text."""
+    text = block.text
+    if not text.startswith("<"):
+        return None
+    tags = _TAG.findall(text)
+    if not tags:
+        return None
+    tag_chars = sum(len(t) for t in tags)
+    # Wrapped in tags from end to end, or half the characters inside tags (the rest is their alt or label text).
+    if text.endswith(">") and _TAG.match(text) and text.endswith(tags[-1]):
+        return f"starts and ends with an HTML tag ({len(tags)} tags)"
+    if tag_chars / len(text) >= 0.5:
+        return f"{len(tags)} HTML tags make up {tag_chars / len(text):.0%} of the line (>= 50%)"
+    return None
+
+
+RULES: list[Rule] = [pipe_menu, byline, author_bio, markup_residue]
