@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .api import clean
+from .batch import Record, Result, clean_many
 from .document import Block, Document
 from .errors import CleantextError, InputTooLarge, Timeout, UnsupportedInput
 from .options import Options
@@ -18,9 +19,12 @@ __all__ = [
     "Document",
     "InputTooLarge",
     "Options",
+    "Record",
+    "Result",
     "Rule",
     "Timeout",
     "UnsupportedInput",
     "__version__",
     "clean",
+    "clean_many",
 ]

@@ -1,20 +1,53 @@
-"""The cleantext command: clean files or stdin, print text, Markdown or JSON, or explain every decision."""
+"""The cleantext command: clean pages, folders, JSONL, WARC and WET files; print or write text, Markdown or JSON."""
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+import time
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from . import __version__
-from .api import clean
-from .errors import CleantextError
+from .batch import Record, Result, clean_many
+from .io.output import DirectoryWriter, JsonlWriter
+from .io.sources import INPUT_FORMATS, ReadOptions, read_inputs
 from .options import MODES, Options
 from .presets import DEFAULT_RULES
 from .render import explain, to_json, to_markdown, to_text
+from .templates import DESCRIPTION as TEMPLATE_DESCRIPTION
+from .templates import KIND as TEMPLATE_KIND
+from .templates import RULE_NAME as TEMPLATE_RULE
+from .templates import TemplateOptions
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+FORMATS = ("text", "markdown", "json", "jsonl")
+_EXTENSIONS = {"text": "txt", "markdown": "md", "json": "json"}
+
+EPILOG = """\
+inputs:
+  PATH is a file, a directory (with --recursive; files with a page or container extension are read:
+  .html .htm .txt .jsonl .warc .wet, optionally .gz), a glob pattern (quote it: 'pages/**/*.html'),
+  or '-' for stdin (the default). --input-format auto picks the format from the extension, else
+  from the first bytes. WARC: successful HTML responses; WET: conversion records (needs warcio:
+  pip install 'cleantext[batch]').
+
+outputs:
+  By default every document goes to stdout. --output DIR writes one file per document, named from
+  its id (made safe: it cannot leave DIR). --format jsonl writes one record per line (id, url, mode,
+  title, text, removed-block counts by kind, error) to stdout or to the --output file.
+  Re-running into the same --output skips the documents already done (failed ones are retried);
+  --overwrite redoes everything.
+
+batches:
+  Keep-going is the default: a document that fails is reported on stderr (one line) and the others
+  are processed; --fail-fast stops at the first failure. A progress bar is shown on stderr when it is
+  a terminal (not with --quiet), and a summary line at the end of a batch.
+
+exit codes:
+  0 every document cleaned, 1 at least one document failed, 2 usage error, 130 interrupted."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,61 +55,190 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="cleantext",
         description="Extract the article body of web pages (HTML or text) and say why each block was removed.",
-        epilog="Exit codes: 0 all documents cleaned, 1 a document failed (the others are still processed), "
-        "2 usage error.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files to clean; none or '-' reads stdin")
-    p.add_argument("--mode", choices=MODES, default="auto", help="input kind (default: auto-detect)")
-    p.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="output format")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, glob patterns; none or '-' is stdin")
+    p.add_argument("--mode", choices=MODES, default="auto",
+                   help="clean every document as html or text (default: per record, else auto-detect)")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--explain", action="store_true", help="list every block with the rule and reason that decided it")
+    p.add_argument("--links", action="store_true", help="keep links in Markdown output (safe addresses only)")
+    p.add_argument("--include-comments", action="store_true", help="keep reader comments (removed by default)")
     p.add_argument("--list-rules", action="store_true", help="list every rule in chain order and exit")
     p.add_argument("--disable", action="append", default=[], metavar="NAME",
                    help="switch off a rule or a whole kind (repeatable)")
+    g = p.add_argument_group("batches")
+    g.add_argument("-r", "--recursive", action="store_true", help="read the files inside directories")
+    g.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="how to read inputs (default: auto)")
+    g.add_argument("--html-field", default="html", metavar="NAME", help="JSONL field holding HTML (default: html)")
+    g.add_argument("--text-field", default="text", metavar="NAME", help="JSONL field holding text (default: text)")
+    g.add_argument("--id-field", default="id", metavar="NAME", help="JSONL field holding the id (default: id)")
+    g.add_argument("--url-field", default="url", metavar="NAME", help="JSONL field holding the URL (default: url)")
+    g.add_argument("-o", "--output", metavar="PATH",
+                   help="directory for one file per document; with --format jsonl, the JSONL file")
+    g.add_argument("--overwrite", action="store_true", help="redo documents already in --output")
+    g.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="parallel worker processes (default: 1)")
+    g.add_argument("--templates", action="store_true",
+                   help=f"also remove text repeated on many pages of the same site ({TEMPLATE_RULE} rule)")
+    g.add_argument("--template-min-pages", type=int, default=TemplateOptions.min_pages, metavar="N",
+                   help=f"pages a text must be on to count as template (default: {TemplateOptions.min_pages})")
+    g.add_argument("--keep-going", dest="fail_fast", action="store_false", default=False,
+                   help="report failed documents and process the rest (the default)")
+    g.add_argument("--fail-fast", dest="fail_fast", action="store_true", help="stop at the first failed document")
+    g.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
     p.add_argument("--version", action="version", version=f"cleantext {__version__}")
     return p
 
 
-def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    file = Path(path)
-    if file.is_dir():
-        raise OSError(f"{path}: is a directory")
-    return file.read_bytes()
+def list_rules() -> str:
+    """Every rule in chain order (name, kind, modes, description), then the batch-level rule."""
+    lines = [f"{r.name:28} {r.kind:20} {'+'.join(sorted(r.modes)):10} {r.description}" for r in DEFAULT_RULES]
+    lines.append(f"{TEMPLATE_RULE:28} {TEMPLATE_KIND:20} {'batch':10} {TEMPLATE_DESCRIPTION} (with --templates)")
+    return "\n".join(lines)
 
 
-def _render(doc_format: str, doc, name: str) -> str:  # type: ignore[no-untyped-def]
+class _Run:
+    """Counts, progress and error reporting for one invocation."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.cleaned = self.failed = self.skipped = 0
+        self.started = time.monotonic()
+        self.bar: Any = None
+        if not args.quiet and sys.stderr.isatty():
+            try:
+                from tqdm import tqdm
+            except ImportError:  # the progress bar is optional (pip install 'cleantext[batch]')
+                tqdm = None
+            if tqdm is not None:
+                # No monitor thread: worker processes are forked later, and forking a threaded parent is unsafe.
+                tqdm.monitor_interval = 0
+                self.bar = tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, leave=False, postfix={"failed": 0})
+
+    def error(self, name: str, message: str) -> None:
+        line = f"cleantext: {name}: {message}"
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
+
+    def tick(self, result: Result) -> None:
+        if result.ok:
+            self.cleaned += 1
+        else:
+            self.failed += 1
+            self.error(result.id, result.error or "failed")
+        if self.bar is not None:
+            self.bar.set_postfix(failed=self.failed, refresh=False)
+            self.bar.update(1)
+
+    def summary(self) -> str:
+        seconds = time.monotonic() - self.started
+        done = self.cleaned + self.failed
+        rate = done / seconds if seconds > 0 else 0.0
+        return (f"cleantext: {done} documents in {seconds:.1f} s ({rate:.1f} docs/s): {self.cleaned} cleaned, "
+                f"{self.failed} failed, {self.skipped} skipped (already in the output)")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _render(doc_format: str, result: Result, include_links: bool = False) -> str:
+    doc = result.document
+    assert doc is not None
     if doc_format == "json":
-        return to_json(doc, source=name)
+        extra: dict[str, object] = {"source": result.source or result.id}
+        if result.source != result.id:
+            extra["id"] = result.id
+        if result.url:
+            extra["url"] = result.url
+        return to_json(doc, **extra)
     if doc_format == "markdown":
-        return to_markdown(doc)
+        return to_markdown(doc, include_links=include_links)
     return to_text(doc)
+
+
+def _usage_error(message: str) -> int:
+    print(f"cleantext: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     args = build_parser().parse_args(argv)
     if args.list_rules:
-        for r in DEFAULT_RULES:
-            modes = "+".join(sorted(r.modes))
-            print(f"{r.name:28} {r.kind:20} {modes:10} {r.description}")
+        print(list_rules())
         return EXIT_OK
-    options = Options(mode=args.mode, disable=frozenset(args.disable))
-    status = EXIT_OK
-    for path in args.paths or ["-"]:
-        name = "<stdin>" if path == "-" else path
-        try:
-            doc = clean(_read(path), options=options)
-        except (OSError, CleantextError) as exc:
-            print(f"cleantext: {name}: {exc}", file=sys.stderr)
-            status = EXIT_FAILED
+    if args.jobs < 1:
+        return _usage_error("--jobs must be 1 or more")
+    if args.explain and (args.output or args.format == "jsonl"):
+        return _usage_error("--explain prints to the terminal; it cannot be combined with --output or --format jsonl")
+    options = Options(mode=args.mode, disable=frozenset(args.disable), include_comments=args.include_comments,
+                      include_links=args.links)
+    read_opts = ReadOptions(input_format=args.input_format, recursive=args.recursive, text_field=args.text_field,
+                            html_field=args.html_field, id_field=args.id_field, url_field=args.url_field,
+                            max_bytes=options.max_input_bytes)
+    try:
+        writer = _writer(args)
+    except OSError as exc:
+        return _usage_error(f"{args.output}: {exc.strerror or exc}")
+    run = _Run(args)
+    records = _skip_done(read_inputs(args.paths, read_opts), writer, run)
+    head = list(itertools.islice(records, 2))
+    batch = len(head) > 1 or args.output is not None
+    templates: bool | TemplateOptions = False
+    if args.templates and TEMPLATE_RULE not in options.disable and TEMPLATE_KIND not in options.disable:
+        templates = TemplateOptions(min_pages=max(1, args.template_min_pages))
+    try:
+        for result in clean_many(itertools.chain(head, records), workers=args.jobs, options=options,
+                                 templates=templates):
+            run.tick(result)
+            if isinstance(writer, JsonlWriter):
+                writer.write(result.id, "", result.to_record())  # failures too: the record says why
+            elif result.ok:
+                _emit(args, writer, result, batch)
+            if args.fail_fast and not result.ok:
+                break
+    finally:
+        run.close()
+        if writer is not None:
+            writer.close()
+    if batch and not args.quiet:
+        print(run.summary(), file=sys.stderr)
+    return EXIT_FAILED if run.failed else EXIT_OK
+
+
+def _writer(args: argparse.Namespace) -> DirectoryWriter | JsonlWriter | None:
+    if args.format == "jsonl":
+        return JsonlWriter(args.output if args.output else sys.stdout, overwrite=args.overwrite)
+    if args.output:
+        return DirectoryWriter(args.output, _EXTENSIONS[args.format], overwrite=args.overwrite)
+    return None
+
+
+def _skip_done(records: Iterator[Record], writer: DirectoryWriter | JsonlWriter | None, run: _Run) -> Iterator[Record]:
+    """Leave out records whose output exists already (resuming an interrupted or partly failed run)."""
+    for record in records:
+        if writer is not None and record.error is None and writer.done(record.id):
+            run.skipped += 1
             continue
-        if args.explain:
-            print(f"== {name} ({doc.mode}) ==")
-            print(explain(doc))
-        else:
-            print(_render(args.format, doc, name))
-    return status
+        yield record
+
+
+def _emit(args: argparse.Namespace, writer: DirectoryWriter | JsonlWriter | None, result: Result,
+          batch: bool) -> None:
+    doc = result.document
+    assert doc is not None
+    if args.explain:
+        print(f"== {result.id} ({doc.mode}) ==")
+        print(explain(doc))
+    elif writer is not None:
+        writer.write(result.id, _render(args.format, result, args.links))
+    else:
+        if batch and args.format != "json":
+            print(f"==> {result.id} <==")
+        print(_render(args.format, result, args.links))
 
 
 def run() -> None:
@@ -86,6 +248,8 @@ def run() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
+        # The reader went away (`cleantext ... | head`): stop quietly, without a flush error at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_OK)
 
 

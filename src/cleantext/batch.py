@@ -1,0 +1,212 @@
+"""clean_many(): clean a stream of pages in parallel processes, results in input order, failures as results.
+
+Memory stays bounded: items are pulled from the input only when a worker slot frees up, at most
+``window`` of them are in flight, and results are yielded (in input order) as soon as they are ready.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .api import clean
+from .document import Document
+from .options import Options
+
+if TYPE_CHECKING:
+    from .templates import TemplateOptions
+
+@dataclass(frozen=True)  # no slots: frozen slotted dataclasses do not unpickle on some Python 3.10s
+class Record:
+    """One page to clean, with where it came from.
+
+    ``mode`` ("html" or "text") is set by readers that know the kind of content (a WARC response is
+    HTML, a WET conversion record is text); None means the options decide. ``error`` is set by a
+    reader that could not read the page: clean_many passes it through as a failed result.
+    """
+
+    id: str
+    content: str | bytes | None
+    url: str | None = None
+    mode: str | None = None
+    source: str | None = None
+    site: str | None = None
+    error: str | None = None
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], index: int = 0) -> Record:
+        """A record from a dict with "html" or "text" (or "content"), and optional "id", "url", "mode"."""
+        mode = data.get("mode")
+        if data.get("html") is not None:
+            content, mode = data["html"], mode or "html"
+        elif data.get("text") is not None:
+            content, mode = data["text"], mode or "text"
+        else:
+            content = data.get("content")
+        error = None if content is not None else "record has no 'html', 'text' or 'content' field"
+        return cls(id=str(data.get("id", index)), content=content, url=data.get("url"), mode=mode,
+                   source=data.get("source"), site=data.get("site"), error=error)
+
+
+@dataclass(slots=True)
+class Result:
+    """The outcome for one input item: a Document, or an error message (never both)."""
+
+    id: str
+    document: Document | None = None
+    error: str | None = None
+    url: str | None = None
+    source: str | None = None
+    site: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the item was cleaned."""
+        return self.error is None
+
+    def removed_counts(self) -> dict[str, int]:
+        """How many blocks were removed, by kind (sorted by kind)."""
+        if self.document is None:
+            return {}
+        counts = Counter(b.kind or b.rule or "unknown" for b in self.document.removed)
+        return dict(sorted(counts.items()))
+
+    def to_record(self) -> dict[str, Any]:
+        """The flat JSON-serialisable record written to JSONL: id, url, title, text, removed counts, error."""
+        doc = self.document
+        return {
+            "id": self.id,
+            "url": self.url,
+            "mode": doc.mode if doc else None,
+            "title": doc.title if doc else None,
+            "text": doc.text if doc else None,
+            "removed": self.removed_counts(),
+            "error": self.error,
+        }
+
+
+def as_record(item: object, index: int) -> Record:
+    """Normalise one input item (str, bytes, Record or mapping) to a Record; ids default to the position."""
+    if isinstance(item, Record):
+        return item
+    if isinstance(item, str | bytes | bytearray | memoryview):
+        return Record(id=str(index), content=bytes(item) if not isinstance(item, str) else item)
+    if isinstance(item, Mapping):
+        return Record.from_mapping(item, index)
+    return Record(id=str(index), content=None, error=f"TypeError: cannot clean a {type(item).__name__}")
+
+
+def clean_record(record: Record, options: Options) -> Result:
+    """Clean one record; any exception becomes an error result (this runs inside worker processes)."""
+    result = Result(id=record.id, url=record.url, source=record.source, site=record.site)
+    if record.error is not None:
+        result.error = record.error
+        return result
+    if record.content is None:
+        result.error = "no content"
+        return result
+    opts = options
+    if record.mode in ("html", "text") and options.mode == "auto":
+        opts = options.replace(mode=record.mode)
+    try:
+        result.document = clean(record.content, options=opts)
+    except Exception as exc:  # a bad page must never end the stream: report it as this item's result
+        result.error = f"{type(exc).__name__}: {exc}"
+    return result
+
+
+def _clean_chunk(records: list[Record], options: Options) -> list[Result]:
+    return [clean_record(r, options) for r in records]
+
+
+def clean_many(
+    items: Iterable[str | bytes | Record | Mapping[str, Any]],
+    *,
+    workers: int | None = None,
+    options: Options | None = None,
+    templates: bool | TemplateOptions = False,
+    window: int | None = None,
+    chunksize: int = 1,
+) -> Iterator[Result]:
+    """Clean many pages; yields one Result per item, in input order, as results become ready.
+
+    ``items`` may be any iterable (a generator over a huge file is fine): str/bytes pages, Records,
+    or dicts with "html" or "text" and optional "id"/"url". ``workers`` is the number of processes
+    (default: the CPU count; 1 cleans in this process). A page that fails becomes a Result with
+    ``error`` set; the stream goes on. At most ``window`` items (default: 4 per worker) are read ahead
+    of the results; ``chunksize`` items travel to a worker together. ``templates=True`` (or
+    TemplateOptions) relabels lines repeated across many pages of the same site as "site-template"
+    boilerplate (see cleantext.templates).
+    """
+    opts = options or Options()
+    workers = (os.cpu_count() or 1) if workers is None else max(1, int(workers))
+    records = (as_record(item, i) for i, item in enumerate(items))
+    if workers == 1:
+        results: Iterator[Result] = (clean_record(r, opts) for r in records)
+    else:
+        # Enough work queued to keep every worker busy while the parent yields results in order.
+        chunksize = max(1, chunksize)
+        window = max(workers, window or workers * 4 * chunksize)
+        results = _parallel(records, opts, workers, max(1, window // chunksize), chunksize)
+    if templates:
+        from .templates import TemplateOptions, detect_templates
+
+        config = templates if isinstance(templates, TemplateOptions) else TemplateOptions()
+        results = detect_templates(results, config)
+    return results
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    # The platform's default start method (fork on Linux before Python 3.14): cheapest to start, and
+    # what users of the standard library expect.
+    return ProcessPoolExecutor(max_workers=workers)
+
+
+def _parallel(
+    records: Iterator[Record], options: Options, workers: int, window: int, chunksize: int
+) -> Iterator[Result]:
+    pending: deque[tuple[list[Record], Future[list[Result]]]] = deque()
+    pool = _new_pool(workers)
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(pending) < window:
+                chunk = [r for _, r in zip(range(chunksize), records, strict=False)]
+                if not chunk:
+                    exhausted = True
+                    break
+                pending.append((chunk, pool.submit(_clean_chunk, chunk, options)))
+            if not pending:
+                return
+            chunk, future = pending.popleft()
+            try:
+                yield from future.result()
+                continue
+            except BrokenProcessPool:
+                pass
+            except Exception as exc:  # the chunk could not travel to a worker (an unpicklable item)
+                for record in chunk:
+                    yield Result(id=record.id, url=record.url, source=record.source, site=record.site,
+                                 error=f"{type(exc).__name__}: {exc}")
+                continue
+            # A worker died (out of memory, a crash in a C library): every queued item is a suspect.
+            # Re-run the suspects one at a time in a fresh pool, so only the guilty one fails.
+            suspects = [*chunk, *(r for c, _ in pending for r in c)]
+            pending.clear()
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = _new_pool(workers)
+            for record in suspects:
+                try:
+                    yield pool.submit(clean_record, record, options).result()
+                except BrokenProcessPool:
+                    yield Result(id=record.id, url=record.url, source=record.source, site=record.site,
+                                 error="WorkerCrashed: the worker process died while cleaning this document")
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = _new_pool(workers)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
