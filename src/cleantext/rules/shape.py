@@ -15,6 +15,14 @@ _TERMINAL = regex.compile(r"[.!?…。！？:;,][\"'”’»)\]]*$")
 _STARTS_UPPER = regex.compile(r"^[\"'“‘«(\[]*[\p{Lu}\p{N}\p{Lo}]")
 
 
+_TOKEN = regex.compile(r"\w+")
+
+
+def word_set(text: str) -> set[str]:
+    """The distinct words of a line, case-folded (to compare a headline with the page's title line)."""
+    return {w.casefold() for w in _TOKEN.findall(text)}
+
+
 def word_count(text: str) -> int:
     """Words in the text; in scripts written without spaces every two characters count as one word."""
     cjk = 0 if text.isascii() else len(_CJK_CHAR.findall(text))

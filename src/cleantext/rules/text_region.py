@@ -18,7 +18,7 @@ import regex
 from ..chain import Context
 from ..document import Block
 from ..rule import TEXT_ONLY, Mark, Rule, rule
-from .shape import block_words, ends_sentence, is_headline_shaped, is_prose
+from .shape import block_words, ends_sentence, is_headline_shaped, is_prose, word_set
 
 # What one short line costs the span. 4 words' worth: a span may cross a subheading or a short list to join
 # two paragraphs, but not a 20-line menu (-80) to reach a lone 50-word teaser. Tuned on the dev sets.
@@ -98,7 +98,6 @@ def _best_run(blocks: list[Block]) -> Span | None:
     return best
 
 
-_WORD = regex.compile(r"\w+")
 # The <h1> repeats most words of the page's <title> line: 60% of its words, measured on the dev sets where
 # titles carry a site name ("Headline | Site") the <h1> lacks.
 TITLE_OVERLAP = 0.6
@@ -107,23 +106,19 @@ TITLE_OVERLAP = 0.6
 HEADLINE_PREFERENCE = 1.5
 
 
-def _words(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text)}
-
-
 def headline_anchor(ctx: Context) -> int | None:
     """The first kept line after the first one that repeats most words of the first line (the page <title>)."""
     kept = [b for b in ctx.blocks if b.label != "boilerplate"]
     if len(kept) < 3:
         return None
     first = kept[0]
-    title_words = _words(first.text)
+    title_words = word_set(first.text)
     if len(title_words) < 2 or is_prose(first):
         return None
     for block in kept[1:]:
         if is_prose(block) or not is_headline_shaped(block.text, block_words(block)):
             continue
-        words = _words(block.text)
+        words = word_set(block.text)
         if len(words) >= 2 and len(words & title_words) / len(words) >= TITLE_OVERLAP:
             return block.index
     return None

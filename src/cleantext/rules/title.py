@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from ..chain import Context
 from ..document import Block
 from ..rule import TEXT_ONLY, Mark, Rule, rule
-from .shape import block_words, is_headline_shaped, is_prose
+from .shape import block_words, is_headline_shaped, is_prose, word_set
 from .text_region import main_span
-
-_WORD = regex.compile(r"\w+")
 
 # A kicker is a few words ("Did China know?", "Analysis", "Exklusiv"): at most 8 words on the seed pages and
 # the dev sets; longer lines above a headline are standfirsts or menus.
@@ -23,9 +19,6 @@ KICKER_MAX_WORDS = 8
 # label may come between them; measured on the dev sets).
 HEADLINE_LOOKBACK = 4
 
-
-def _tokens(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text)}
 
 
 def _headline_index(ctx: Context) -> int | None:
@@ -48,10 +41,10 @@ def _headline_index(ctx: Context) -> int | None:
     if not candidates:
         return None
     first = kept[0]
-    first_words = _tokens(first.text)
+    first_words = word_set(first.text)
     if first_words:
         def overlap(b: Block) -> float:
-            words = _tokens(b.text)
+            words = word_set(b.text)
             return len(words & first_words) / len(words) if words else 0.0
 
         best = max(candidates, key=lambda b: (overlap(b) >= 0.6, b.index))
