@@ -20,7 +20,6 @@ KICKER_MAX_WORDS = 8
 HEADLINE_LOOKBACK = 4
 
 
-
 def _headline_index(ctx: Context) -> int | None:
     """The headline-shaped line closest above the main text, preferring one that repeats the page's first line.
 
