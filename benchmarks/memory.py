@@ -18,6 +18,8 @@ import gc
 import sys
 from pathlib import Path
 
+from procmem import proc_status_mb
+
 REPO = Path(__file__).resolve().parent.parent
 DATASET = REPO.parent / "shared" / "datasets" / "trafilatura-eval"
 # Tolerances for "equal": a state kept per call grows by >= 1 block per call, i.e. by ~10,000 over the run;
@@ -29,13 +31,7 @@ MAX_RSS_GROWTH_MB = 8.0  # allocator fragmentation moves RSS by a few MB without
 
 def rss_mb() -> float:
     """Current resident memory in MB (Linux /proc; 0 elsewhere)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+    return proc_status_mb("VmRSS") or 0.0
 
 
 def snapshot() -> dict[str, float]:

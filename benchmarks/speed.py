@@ -31,6 +31,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from procmem import proc_status_mb
+
 REPO = Path(__file__).resolve().parent.parent
 DATASET = REPO.parent / "shared" / "datasets" / "trafilatura-eval"
 # The issue's targets, checked and printed at the end of a run.
@@ -102,12 +104,9 @@ def peak_rss_mb() -> float:
     Linux: VmHWM, because ru_maxrss survives exec and would report the parent's peak in a fresh subprocess.
     Elsewhere ru_maxrss (KB on Linux, bytes on macOS).
     """
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
+    high_water = proc_status_mb("VmHWM")
+    if high_water is not None:
+        return high_water
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
