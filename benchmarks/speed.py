@@ -22,16 +22,15 @@ import argparse
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from procmem import proc_status_mb
+from procmem import peak_rss_mb
+from scaling import CLOCKS, scaling
 
 REPO = Path(__file__).resolve().parent.parent
 DATASET = REPO.parent / "shared" / "datasets" / "trafilatura-eval"
@@ -45,7 +44,6 @@ SCALE_SIZES = (10_000, 30_000, 100_000, 300_000, 1_000_000, 3_000_000, 10_000_00
 Runner = Callable[[bytes], object]
 # CPU time of this process by default: on a machine shared with other work it is far steadier than wall time
 # (a time slice lost to another process is not counted against the tool). --clock wall measures elapsed time.
-CLOCKS: dict[str, Callable[[], float]] = {"cpu": time.process_time, "wall": time.perf_counter}
 clock = CLOCKS["cpu"]
 
 
@@ -96,19 +94,6 @@ def dataset_paths(root: Path, mode: str, limit: int | None) -> list[Path]:
     sub, ext = ("text", ".txt") if mode == "text" else ("html", ".html")
     paths = sorted((root / sub).glob(f"*{ext}"))
     return paths[:limit] if limit else paths
-
-
-def peak_rss_mb() -> float:
-    """This process's peak resident set size so far, in MB.
-
-    Linux: VmHWM, because ru_maxrss survives exec and would report the parent's peak in a fresh subprocess.
-    Elsewhere ru_maxrss (KB on Linux, bytes on macOS).
-    """
-    high_water = proc_status_mb("VmHWM")
-    if high_water is not None:
-        return high_water
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 # ---------- part 1: throughput, tools interleaved page by page ----------
@@ -195,116 +180,6 @@ def rss_worker(tool: str, mode: str, root: Path, limit: int | None) -> None:
     print(json.dumps({"baseline_mb": baseline, "peak_mb": peak_rss_mb(), "largest_page_mb": largest / 1e6}))
 
 
-# ---------- part 2: scaling one page from 10 KB to 10 MB ----------
-
-def scale_unit(path: Path) -> tuple[bytes, bytes, bytes]:
-    """(prefix, unit, suffix) of a page: its head, its body's children serialised, the closing tags."""
-    import lxml.html
-
-    root = lxml.html.document_fromstring(path.read_bytes())
-    head = root.find("head")
-    head_html = lxml.html.tostring(head, encoding="utf-8") if head is not None else b""
-    body = root.find("body")
-    parts = [lxml.html.tostring(child, encoding="utf-8") for child in (body if body is not None else root)]
-    unit = (body.text or "").encode() if body is not None else b""
-    unit += b"".join(parts)
-    prefix = b'<!DOCTYPE html>\n<html><meta charset="utf-8">' + head_html + b"<body>"
-    return prefix, unit, b"</body></html>"
-
-
-def build_page(prefix: bytes, unit: bytes, suffix: bytes, size: int) -> bytes:
-    """The page with its body content repeated (or cut at the last tag before the size) to about ``size`` bytes."""
-    room = max(size - len(prefix) - len(suffix), 1)
-    if len(unit) >= room:
-        cut = unit.rfind(b"<", 0, room)
-        return prefix + unit[: cut if cut > 0 else room] + suffix
-    return prefix + unit * max(1, round(room / len(unit))) + suffix
-
-
-def pick_scale_page(root: Path) -> Path:
-    """The page closest to 10 KB of body content among pages with real text (the smallest size we scale to)."""
-    best, best_gap = None, None
-    for p in dataset_paths(root, "html", None):
-        size = p.stat().st_size
-        txt = root / "text" / (p.stem + ".txt")
-        if not txt.exists() or txt.stat().st_size < 2000:
-            continue
-        gap = abs(size - 12_000)
-        if best_gap is None or gap < best_gap:
-            best, best_gap = p, gap
-    if best is None:
-        raise SystemExit("speed: no page to scale")
-    return best
-
-
-def scaling(root: Path, sizes: list[int], page: Path | None, repeats_budget: float, clock_name: str) -> dict:
-    path = page or pick_scale_page(root)
-    prefix, unit, suffix = scale_unit(path)
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for size in sizes:
-            data = build_page(prefix, unit, suffix, size)
-            file = Path(tmp) / f"page-{size}.html"
-            file.write_bytes(data)
-            cmd = [sys.executable, __file__, "--scale-worker", str(file), "--budget", str(repeats_budget),
-                   "--clock", clock_name]
-            res = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
-            if res.returncode != 0:
-                rows.append({"size": len(data), "error": res.stderr.strip().splitlines()[-1:]})
-                continue
-            row = json.loads(res.stdout.strip().splitlines()[-1])
-            floor = subprocess.run([*cmd, "--floor"], capture_output=True, text=True, timeout=1800)
-            if floor.returncode == 0:
-                f = json.loads(floor.stdout.strip().splitlines()[-1])
-                row["parse_rss_over_input"] = (f["peak_mb"] - f["baseline_mb"]) / (len(data) / 1e6)
-            rows.append(row)
-    return {"page": path.name, "unit_bytes": len(unit), "rows": rows}
-
-
-def scale_worker(file: Path, budget: float, floor: bool) -> None:
-    import lxml.html
-
-    import cleantext
-
-    with file.open("rb") as fh:
-        warm = fh.read(20_000)
-    for _ in range(3):
-        cleantext.clean(warm, mode="html")
-        lxml.html.fromstring(warm)
-    baseline = peak_rss_mb()
-    data = file.read_bytes()
-    if floor:  # the parse alone, for the RSS floor of an lxml tree of this input
-        lxml.html.fromstring(data)
-        print(json.dumps({"baseline_mb": baseline, "peak_mb": peak_rss_mb()}))
-        return
-    times = []
-    started = time.perf_counter()
-    blocks = 0
-    # The engine's scaling, not the limits': the block cap and the time budget are lifted for this part.
-    unlimited = {"max_blocks": 100_000_000, "timeout_seconds": None}
-    truncated = None
-    while len(times) < 3 or (time.perf_counter() - started < budget and len(times) < 50):
-        t0 = clock()
-        doc = cleantext.clean(data, mode="html", **unlimited)
-        times.append(clock() - t0)
-        blocks = len(doc.blocks)
-        truncated = doc.truncated
-        del doc
-    peak = peak_rss_mb()
-    parse = []
-    for _ in range(min(len(times), 5)):
-        t0 = clock()
-        lxml.html.fromstring(data)
-        parse.append(clock() - t0)
-    mb = len(data) / 1e6
-    ms = statistics.median(times) * 1000
-    print(json.dumps({
-        "size": len(data), "repeats": len(times), "blocks": blocks, "ms": ms, "ms_per_mb": ms / mb,
-        "parse_ms_per_mb": statistics.median(parse) * 1000 / mb, "baseline_mb": baseline, "peak_mb": peak,
-        "rss_over_input": (peak - baseline) / mb, "truncated": truncated,
-    }))
-
-
 # ---------- report ----------
 
 def _mb(x: float) -> str:
@@ -389,7 +264,7 @@ def check_targets(results: dict) -> list[dict]:
         per_mb = [r["ms_per_mb"] for r in rows]
         spread = max(per_mb) / min(per_mb)
         checks.append({"target": f"ms per MB within {TARGET_MS_PER_MB_SPREAD:g}x from "
-                                 f"{rows[0]['size'] / 1e3:.0f} KB to {rows[-1]['size'] / 1e6:.0f} MB",
+                                 f"{_size(rows[0]['size'])} to {_size(rows[-1]['size'])}",
                        "measured": f"{spread:.2f}x", "ok": spread <= TARGET_MS_PER_MB_SPREAD})
         worst = max(r["rss_over_input"] for r in rows if r["size"] >= 1_000_000) if rows[-1]["size"] >= 1e6 else None
         if worst is not None:
@@ -418,17 +293,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--readme", type=Path, help="replace the summary between the speed markers of this README")
     ap.add_argument("--json", type=Path, help="write all measurements as JSON here")
     ap.add_argument("--rss-worker", help=argparse.SUPPRESS)
-    ap.add_argument("--scale-worker", type=Path, help=argparse.SUPPRESS)
-    ap.add_argument("--floor", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     global clock
     clock = CLOCKS[args.clock]
 
     if args.rss_worker:
         rss_worker(args.rss_worker, args.mode, args.dataset, args.pages)
-        return 0
-    if args.scale_worker:
-        scale_worker(args.scale_worker, args.budget, args.floor)
         return 0
     if not args.dataset.exists():
         print(f"speed: dataset not found ({args.dataset}); nothing measured", file=sys.stderr)
