@@ -69,6 +69,7 @@ _RIFF_KINDS = {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file", b"AVI ": "a
 # C0 control bytes that no text encoding we accept uses (TAB LF VT FF CR, SO/SI and ESC of ISO-2022 excluded).
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x10, 0x1B), *range(0x1C, 0x20), 0x7F])
 _CONTROL_CHARS = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SANITIZED_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])  # the characters _CONTROL_CHARS finds
 _LONE_SURROGATES = regex.compile(r"[\ud800-\udfff]")
 # How much of the input the checks sample: enough for any real page's head, cheap on a 64 MB input.
 SAMPLE_BYTES = 64 * 1024
@@ -221,9 +222,16 @@ def declared_charset(data: bytes) -> str | None:
 def sanitize_text(text: str) -> str:
     """Text the parser and rules can take: C0 controls removed (the separators FS/GS/RS, which end a line for
     str.splitlines, become line breaks), lone surrogates replaced by U+FFFD."""
-    if _CONTROL_CHARS.search(text):
+    # Clean text is the rule: one UTF-8 encoding answers both questions ~10x faster than a pattern scan (it
+    # fails only on lone surrogates, and in UTF-8 a byte below 0x80 is always the ASCII character itself).
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = _LONE_SURROGATES.sub("\ufffd", text)
+        data = text.encode("utf-8")
+    if len(data.translate(None, _SANITIZED_BYTES)) != len(data):
         text = _CONTROL_CHARS.sub(lambda m: "\n" if "\x1c" <= m.group() <= "\x1e" else "", text)
-    return _LONE_SURROGATES.sub("\ufffd", text)
+    return text
 
 
 def check_text(text: str) -> None:

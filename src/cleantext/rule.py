@@ -62,15 +62,20 @@ def block_rule(
     *,
     modes: frozenset[str] = BOTH,
     label: Label = "boilerplate",
+    candidates: Callable[[Context], Iterable[int]] | None = None,
 ) -> Callable[[Callable[[Block, Context], str | None]], Rule]:
     """Decorator: turn a per-block test ``fn(block, ctx) -> reason | None`` into a Rule.
 
-    The test sees every block still in the body and returns a reason to mark it, or None.
+    The test sees every block still in the body and returns a reason to mark it, or None. ``candidates``,
+    when given, returns the indices (in order) of the only blocks the test can accept, found more cheaply than
+    by calling the test on every block (e.g. one scan shared by several rules, through ``ctx.memo``); the test
+    then runs on those alone, so it must return None for every block the candidates leave out.
     """
 
     def wrap(test: Callable[[Block, Context], str | None]) -> Rule:
         def run(ctx: Context) -> Iterator[Mark]:
-            for block in ctx.blocks:
+            blocks = ctx.blocks
+            for block in blocks if candidates is None else (blocks[i] for i in candidates(ctx)):
                 if block.label == "body":
                     reason = test(block, ctx)
                     if reason:

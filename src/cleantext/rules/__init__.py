@@ -6,6 +6,20 @@ single blocks (media, counters, phrases), then context rules (layout), then the 
 
 from __future__ import annotations
 
-from . import counters, html_boilerplate, layout, markup, media, phrases, region, text_lines, text_region, title
+from . import (
+    counters,
+    html_boilerplate,
+    html_lines,
+    layout,
+    markup,
+    media,
+    phrases,
+    region,
+    text_lines,
+    text_region,
+    text_streams,
+    title,
+)
 
-RULE_MODULES = (markup, region, html_boilerplate, media, counters, phrases, text_lines, layout, title, text_region)
+RULE_MODULES = (markup, region, html_boilerplate, html_lines, media, counters, phrases, text_lines, layout, title,
+                text_region, text_streams)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..chain import Context
@@ -39,7 +41,22 @@ _COUNTER = regex.compile(
 COUNTER_MAX_CHARS = 40
 
 
-@block_rule("vote-counter", "vote-counter")
+# Both patterns need a digit (every count starts with \d). A line of ASCII characters without 0-9 has none; other
+# lines go to the patterns, whose \d also knows the digits of other scripts.
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _short_counted(ctx: Context) -> list[int]:
+    """The lines short enough for a counter that may hold a digit: the candidates of both counter rules."""
+
+    def scan() -> list[int]:
+        return [b.index for b in ctx.blocks if len(b.text) <= COUNTER_MAX_CHARS
+                and (not b.text.isascii() or _ASCII_DIGIT.search(b.text) is not None)]
+
+    return ctx.memo("counter-candidates", scan, labels=False)
+
+
+@block_rule("vote-counter", "vote-counter", candidates=_short_counted)
 def vote_counter(block: Block, ctx: Context) -> str | None:
     """A vote or reaction button with its count and nothing else ("Yes (39)", "Like (3)", "👍 12")."""
     if len(block.text) <= COUNTER_MAX_CHARS and _VOTE.match(block.text):
@@ -47,7 +64,7 @@ def vote_counter(block: Block, ctx: Context) -> str | None:
     return None
 
 
-@block_rule("count-label", "vote-counter")
+@block_rule("count-label", "vote-counter", candidates=_short_counted)
 def count_label(block: Block, ctx: Context) -> str | None:
     """A counter of comments, likes, shares or views and nothing else ("12 comments", "1.2K likes")."""
     if len(block.text) <= COUNTER_MAX_CHARS and _COUNTER.match(block.text):

@@ -13,13 +13,16 @@ from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule
 from ..segment.html import Node
-from .html_nodes import good_weight, node_stats, nodes_of
-from .html_vocab import CONCEPTS, Concept, match_concept, split_words
+from .html_nodes import good_weight, node_stats, nodes_of, path_memo
+from .html_vocab import CONCEPTS, PROSELESS_KINDS, PROSELESS_MAX_PARAGRAPHS, Concept, match_concept, split_words
 
 # An element holding this share of the core's text is the article (guard against wrapper class names).
 _CORE_SHARE = 0.5
 # Readability.js _cleanConditionally: a container whose link density is over 0.5 is a link list.
 _LINK_LIST_DENSITY = 0.5
+# A link list whose links are 80 % in-page anchors is the article's table of contents (dev sets: TOC plugins
+# link every entry to "#section"; menus mix in one or two "#top" links at most).
+_TOC_SHARE = 0.8
 # A single block mostly made of link text is a link, not a sentence (same threshold).
 _LINK_BLOCK_DENSITY = 0.5
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -37,12 +40,25 @@ class Guard:
         self.core: dict[int, int] = {}
         self.total = 0
         fallback = not any(b.extra.get("core") for b in blocks)
+        # Weight counted at each block's innermost element, then summed up the parent links (see node_stats).
         for block in blocks:
-            if fallback or block.extra.get("core"):
+            nodes = nodes_of(block)
+            if nodes and (fallback or block.extra.get("core")):
                 weight = good_weight(block) or 1
                 self.total += weight
-                for node in nodes_of(block):
-                    self.core[node.nid] = self.core.get(node.nid, 0) + weight
+                self.core[nodes[-1].nid] = self.core.get(nodes[-1].nid, 0) + weight
+        leaves = {n.nid: n for b in blocks for n in nodes_of(b)[-1:] if n.nid in self.core}
+        order = list(leaves.values())
+        for leaf in list(order):
+            node = leaf.parent
+            while node is not None and node.nid not in leaves:
+                leaves[node.nid] = node
+                order.append(node)
+                node = node.parent
+        order.sort(key=lambda n: n.depth, reverse=True)
+        for node in order:
+            if node.parent is not None and node.nid in self.core:
+                self.core[node.parent.nid] = self.core.get(node.parent.nid, 0) + self.core[node.nid]
 
     def protects(self, node: Node) -> bool:
         """True when the element holds at least half of the article's core text."""
@@ -85,18 +101,54 @@ def node_concept(node: Node, cache: ConceptCache) -> tuple[Concept, str] | None:
     return found
 
 
+def page_concepts(ctx: Context) -> dict[int, tuple[Concept, str]]:
+    """Element id -> the furniture concept its class/id names, for every element of the page that names one."""
+    return ctx.memo("page-concepts", lambda: _page_concepts(ctx), labels=False)
+
+
+def _page_concepts(ctx: Context) -> dict[int, tuple[Concept, str]]:
+    cache: ConceptCache = ctx.memo("node-concepts", dict, labels=False)
+    found: dict[int, tuple[Concept, str]] = {}
+    seen: set[int] = set()
+    # The body only shrinks after the content region: the elements around it now are all the rules will ask about.
+    for block in ctx.body():
+        nodes = nodes_of(block)
+        node = nodes[-1] if nodes else None
+        while node is not None and node.nid not in seen:
+            seen.add(node.nid)
+            if node.attrs or node.tag == "figcaption":  # most elements have no class or id: nothing to name
+                hit = node_concept(node, cache)
+                if hit is not None:
+                    found[node.nid] = hit
+            node = node.parent
+    return found
+
+
 def _concept_rule(concept: Concept) -> Rule:
     def run(ctx: Context) -> Iterator[Mark]:
+        concepts = page_concepts(ctx)
+        if not any(c is concept for c, _ in concepts.values()):
+            return
         body = ctx.body()
         guard = _guard(ctx, body)
-        # What an element's class/id names never changes: one cache per document for every concept rule.
-        cache: ConceptCache = ctx.memo("node-concepts", dict, labels=False)
+        stats = ctx.memo("node-stats", lambda: node_stats(body)) if concept.kind in PROSELESS_KINDS else None
+
+        def decide(node: Node, outer: tuple[Node, str] | None) -> tuple[Node, str] | None:
+            if outer is not None:
+                return outer
+            found = concepts.get(node.nid)
+            if not found or found[0] is not concept or guard.protects(node):
+                return None
+            if stats is not None and stats[node.nid].paragraphs > PROSELESS_MAX_PARAGRAPHS:
+                return None  # running text under an ad or share name: a misnamed section (see PROSELESS_KINDS)
+            return node, found[1]
+
+        find = path_memo(decide)
         for block in body:
-            for node in nodes_of(block):
-                found = node_concept(node, cache)
-                if found and found[0] is concept and not guard.protects(node):
-                    yield block.index, f"inside {node.describe()}: {found[1]} names {concept.kind}"
-                    break
+            nodes = nodes_of(block)
+            hit = find(nodes[-1]) if nodes else None
+            if hit is not None:
+                yield block.index, f"inside {hit[0].describe()}: {hit[1]} names {concept.kind}"
 
     run.__doc__ = concept.description
     return Rule(concept.rule, concept.kind, concept.description, run, HTML_ONLY)
@@ -107,15 +159,48 @@ def _link_list(ctx: Context) -> Iterator[Mark]:
     body = ctx.body()
     guard = _guard(ctx, body)
     stats = ctx.memo("node-stats", lambda: node_stats(body))
+
+    toc = _anchor_lists(body)
+
+    def decide(node: Node, outer: tuple[Node, str] | None) -> tuple[Node, str] | None:
+        if outer is not None:
+            return outer
+        s = stats[node.nid]
+        # A container with a real paragraph is text with links, not a link list.
+        if (s.blocks < 2 or s.paragraphs or s.link_density <= _LINK_LIST_DENSITY or guard.protects(node)
+                or node.nid in toc):
+            return None
+        # A table in the article's core with linked cells is data (products, ingredients, results).
+        if node.tag in _TABLE_PARTS and guard.core.get(node.nid, 0) > 0:
+            return None
+        return node, f"link density {s.link_density:.2f} > {_LINK_LIST_DENSITY:.2f} over {s.blocks} blocks"
+
+    find = path_memo(decide)
     for block in body:
+        nodes = nodes_of(block)
+        hit = find(nodes[-1]) if nodes else None
+        if hit is not None:
+            yield block.index, f"inside {hit[0].describe()}: {hit[1]}"
+
+
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
+
+
+def _anchor_lists(blocks: list[Block]) -> set[int]:
+    """Elements whose links mostly lead to places on the same page ("#history"): tables of contents.
+
+    The article's own outline, which Readability keeps and readers see as part of the text."""
+    anchors: dict[int, int] = {}
+    linked: dict[int, int] = {}
+    for block in blocks:
+        hrefs = block.extra.get("hrefs")
+        if not hrefs or not block.link_chars:
+            continue
+        inner = all(h.startswith("#") and len(h) > 1 for h in hrefs)
         for node in nodes_of(block):
-            s = stats[node.nid]
-            # A container with a real paragraph is text with links, not a link list.
-            if (s.blocks >= 2 and s.paragraphs == 0 and s.link_density > _LINK_LIST_DENSITY
-                    and not guard.protects(node)):
-                yield block.index, (f"inside {node.describe()}: link density {s.link_density:.2f} > "
-                                    f"{_LINK_LIST_DENSITY:.2f} over {s.blocks} blocks")
-                break
+            linked[node.nid] = linked.get(node.nid, 0) + 1
+            anchors[node.nid] = anchors.get(node.nid, 0) + inner
+    return {nid for nid, n in linked.items() if n >= 2 and anchors[nid] >= _TOC_SHARE * n}
 
 
 def _link_block(ctx: Context) -> Iterator[Mark]:
@@ -125,21 +210,109 @@ def _link_block(ctx: Context) -> Iterator[Mark]:
             yield block.index, f"link density {block.link_density:.2f} > {_LINK_BLOCK_DENSITY:.2f}"
 
 
+# A teaser card around a linked headline holds a short text: at most 600 characters and one prose paragraph
+# (teasers on the dev sets: headline, kicker, date and a 1-3 sentence summary, 150-500 characters).
+_CARD_MAX_CHARS = 600
+_CARD_MAX_PROSE = 1
+_STREAM_MIN_CARDS = 2
+# Teaser cards holding half the core's text or more are the page's content (a front page, an archive).
+_STREAM_MAX_SHARE = 0.5
+
+
+def _linked_headline(block: Block) -> bool:
+    """A heading that is a link to another page (not an in-page anchor such as a section's pilcrow)."""
+    if block.tag not in _HEADINGS or block.link_density <= _LINK_BLOCK_DENSITY or not nodes_of(block):
+        return False
+    if any(h and not h.startswith("#") for h in block.extra.get("hrefs", ())):
+        return True  # <h3><a href="/story">: the link's target is known
+    # <a href="/story"><h3>: a link wrapped around the heading element (a block-level link makes a card)
+    tags = [n.tag for n in nodes_of(block)]
+    heading = max((i for i, t in enumerate(tags) if t in _HEADINGS), default=-1)
+    return heading > 0 and "a" in tags[:heading]
+
+
+def _teaser_list(ctx: Context) -> Iterator[Mark]:
+    """Teaser streams: two or more sibling cards, each a linked headline with a short summary ("More stories")."""
+    body = ctx.body()
+    linked = [b for b in body if _linked_headline(b)]
+    if len(linked) < _STREAM_MIN_CARDS:
+        return
+    # Linked headlines of each heading level under each element: a card may also link its kicker or author (an
+    # <h4> under the <h3>), so cards are told apart by headlines of the same level.
+    count: dict[tuple[int, str], int] = {}
+    for block in linked:
+        node: Node | None = nodes_of(block)[-1]
+        while node is not None:
+            key = (node.nid, block.tag)
+            count[key] = count.get(key, 0) + 1
+            node = node.parent
+    stats = ctx.memo("node-stats", lambda: node_stats(body))
+    guard = _guard(ctx, body)
+    streams: dict[int, list[Node]] = {}
+    for block in linked:
+        card = nodes_of(block)[-1]
+        # The card is the largest element around the headline that holds no other linked headline.
+        while card.parent is not None and count[(card.parent.nid, block.tag)] == 1:
+            card = card.parent
+        s = stats[card.nid]
+        if card.parent is None or s.chars > _CARD_MAX_CHARS or s.paragraphs > _CARD_MAX_PROSE:
+            continue
+        group = streams.setdefault(card.parent.nid, [])
+        if card not in group:
+            group.append(card)
+    cards: dict[int, tuple[Node, int]] = {}
+    for group in streams.values():
+        # A stream that holds the article's core is the page itself (a front page or a list of posts).
+        if len(group) >= _STREAM_MIN_CARDS and not guard.protects(group[0].parent):  # type: ignore[arg-type]
+            cards.update((c.nid, (group[0].parent, len(group))) for c in group)  # type: ignore[misc]
+    # Teasers that make up most of the article's core text are the page itself (a section front, an archive).
+    if not cards or sum(guard.core.get(nid, 0) for nid in cards) >= _STREAM_MAX_SHARE * guard.total:
+        return
+    find = path_memo(lambda node, outer: outer or cards.get(node.nid))
+    for block in body:
+        nodes = nodes_of(block)
+        hit = find(nodes[-1]) if nodes else None
+        if hit is not None:
+            yield block.index, (f"in a teaser stream inside {hit[0].describe()}: {hit[1]} cards "
+                                f"(>= {_STREAM_MIN_CARDS}) of a linked headline and <= {_CARD_MAX_CHARS} characters")
+
+
 def _orphan_heading(ctx: Context) -> Iterator[Mark]:
-    """A heading whose section was removed entirely ("Related articles" above a removed list)."""
+    """A heading or "Read more:" label whose section was removed entirely ("Related articles" above a removed list)."""
     blocks = ctx.blocks
     for i, block in enumerate(blocks):
-        if block.label != "body" or block.tag not in _HEADINGS:
+        if block.label != "body":
             continue
-        level = int(block.tag[1])
-        section = []
-        for nxt in blocks[i + 1:]:
+        if block.tag in _HEADINGS:
+            level = int(block.tag[1])
+        elif _is_label(block):
+            level = _LABEL_LEVEL  # a label's section ends at any heading
+        else:
+            continue
+        j, rules, orphan = i + 1, set(), True
+        while j < len(blocks):
+            nxt = blocks[j]
             if nxt.tag in _HEADINGS and int(nxt.tag[1]) <= level:
+                break  # the section ends here
+            if nxt.label != "boilerplate":
+                orphan = False  # something of the section is kept
                 break
-            section.append(nxt)
-        if section and all(b.label == "boilerplate" for b in section):
-            rules = sorted({b.rule or "" for b in section})
-            yield block.index, f"all {len(section)} block(s) of its section were removed ({', '.join(rules[:3])})"
+            rules.add(nxt.rule or "")
+            j += 1
+        if orphan and j > i + 1:
+            yield block.index, (f"all {j - i - 1} block(s) of its section were removed "
+                                f"({', '.join(sorted(rules)[:3])})")
+
+
+# "Zum Weiterlesen:", "Originalartikel:", "Read more:": a short line that ends in a colon introduces what follows.
+_LABEL_MAX_WORDS = 6
+_LABEL_LEVEL = 7
+
+
+def _is_label(block: Block) -> bool:
+    text = block.text.rstrip()
+    return (text.endswith(":") and block.tag not in _LINK_BLOCK_EXEMPT
+            and len(text.split()) <= _LABEL_MAX_WORDS)
 
 
 def _fn_rule(name: str, kind: str, fn: Callable[[Context], Iterator[Mark]]) -> Rule:
@@ -151,6 +324,7 @@ CONCEPT_RULES: list[Rule] = [_concept_rule(c) for c in CONCEPTS]
 RULES: list[Rule] = [
     *CONCEPT_RULES,
     _fn_rule("link-list", "navigation", _link_list),
+    _fn_rule("teaser-list", "related-links", _teaser_list),
     _fn_rule("link-dense-block", "navigation", _link_block),
     _fn_rule("orphan-heading", "navigation", _orphan_heading),
 ]

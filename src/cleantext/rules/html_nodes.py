@@ -6,13 +6,16 @@ Element-level rules aggregate the blocks still in the body per element, then dec
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import regex
 
 from ..document import Block
 from ..segment.html import Node
+
+T = TypeVar("T")
 
 # Characters of scripts written without spaces between words; one of them carries about as much
 # content as a short Latin word, so lengths count them three times (readability#381 asks for this).
@@ -90,21 +93,70 @@ def _good_weight(block: Block) -> int:
 
 def node_stats(blocks: Iterable[Block]) -> dict[int, NodeStats]:
     """Per element id: the characters, link characters, blocks and prose paragraphs under it."""
+    # Each block counts once at its innermost element, then totals flow up the parent links, deepest first:
+    # one pass over the elements instead of one per block and ancestor (pages nest 20-60 levels deep).
     stats: dict[int, NodeStats] = {}
+    leaves: list[Node] = []
     for block in blocks:
-        n = len(block.text)
-        prose = is_prose(block)
-        good = good_weight(block)
-        for node in nodes_of(block):
-            s = stats.get(node.nid)
-            if s is None:
-                s = stats[node.nid] = NodeStats()
-            s.chars += n
-            s.link_chars += block.link_chars
-            s.blocks += 1
-            s.paragraphs += prose
-            s.good += good
+        nodes = block.extra.get("nodes")
+        if not nodes:
+            continue
+        leaf = nodes[-1]
+        s = stats.get(leaf.nid)
+        if s is None:
+            s = stats[leaf.nid] = NodeStats()
+            leaves.append(leaf)
+        s.chars += len(block.text)
+        s.link_chars += block.link_chars
+        s.blocks += 1
+        s.paragraphs += is_prose(block)
+        s.good += good_weight(block)
+    order = list(leaves)
+    seen = {n.nid for n in leaves}
+    for leaf in leaves:
+        node = leaf.parent
+        while node is not None and node.nid not in seen:
+            seen.add(node.nid)
+            order.append(node)
+            stats[node.nid] = NodeStats()
+            node = node.parent
+    order.sort(key=_depth, reverse=True)
+    for node in order:
+        parent = node.parent
+        if parent is not None:
+            s, p = stats[node.nid], stats[parent.nid]
+            p.chars += s.chars
+            p.link_chars += s.link_chars
+            p.blocks += s.blocks
+            p.paragraphs += s.paragraphs
+            p.good += s.good
     return stats
+
+
+def _depth(node: Node) -> int:
+    return node.depth
+
+
+def path_memo(compute: Callable[[Node, T | None], T | None]) -> Callable[[Node], T | None]:
+    """``find(node)``: a value decided outermost-first along the element path, computed once per element.
+
+    ``compute(node, outer)`` gets the value of the node's parent (None at the root) and returns the node's;
+    ``find`` walks up only until an element already known, so a whole document costs one visit per element.
+    """
+    known: dict[int, T | None] = {}
+
+    def find(node: Node) -> T | None:
+        chain = []
+        current: Node | None = node
+        while current is not None and current.nid not in known:
+            chain.append(current)
+            current = current.parent
+        outer = known[current.nid] if current is not None else None
+        for element in reversed(chain):
+            outer = known[element.nid] = compute(element, outer)
+        return outer
+
+    return find
 
 
 def split_tokens(tokens: str) -> list[str]:

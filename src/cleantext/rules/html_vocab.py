@@ -12,6 +12,7 @@ but "navless" has not) and by the guard in the rules: an element that holds the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -160,6 +161,12 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
 )
 
+# Furniture that never holds running text: an element of these kinds with three or more prose paragraphs is
+# misnamed ("TestReport__Section--Ads" is a report section that carries ad slots), so its name does not count.
+# Share bars and affiliate notes are left out: embed placeholders and disclaimers run to two paragraphs (dev sets).
+PROSELESS_KINDS = frozenset({"advert", "navigation", "tools", "overlay", "cookie-notice"})
+PROSELESS_MAX_PARAGRAPHS = 2
+
 _WORD_SPLIT = regex.compile(r"[-_\s]+")
 # Words that start like furniture but are not ("commentary" is an article genre).
 _FALSE_FRIENDS = frozenset({"commentary", "commentaries", "commentator", "shared", "sharepoint", "adverb",
@@ -173,6 +180,8 @@ def split_words(name: str) -> list[str]:
     return [w for w in _WORD_SPLIT.split(name.lower()) if w]
 
 
+# Class values repeat across elements and pages ("row", "col-md-8", "entry-content"): each is matched once.
+@lru_cache(maxsize=65536)
 def match_concept(name: str) -> tuple[Concept, str] | None:
     """The concept a single class or id value names, and the word or name that matched."""
     low = name.lower()

@@ -15,7 +15,7 @@ from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule, rule
 from ..segment.html import Node
-from .html_nodes import NodeStats, has_role, inside, is_prose, node_stats, nodes_of
+from .html_nodes import has_role, inside, is_prose, nodes_of, path_memo
 
 _ARTICLE_TAGS = frozenset({"article", "main"})
 _NAV_ROLES = frozenset({"navigation", "menu", "menubar", "menuitem", "tablist", "toolbar"})
@@ -28,51 +28,70 @@ _ARTICLE_SHARE = 0.5
 _HIDDEN_PAGE_SHARE = 0.8
 
 
-def _guarded(ctx: Context) -> tuple[dict[int, NodeStats], int]:
+def _guarded(ctx: Context) -> tuple[dict[int, int], int]:
     # Shared by the element rules until one of them marks a block (Context.memo).
     return ctx.memo("markup-guard", lambda: _compute_guard(ctx))
 
 
-def _compute_guard(ctx: Context) -> tuple[dict[int, NodeStats], int]:
-    body = ctx.body()
-    stats = ctx.memo("node-stats", lambda: node_stats(body))
-    prose = sum(1 for b in body if is_prose(b))
-    return stats, prose
+def _compute_guard(ctx: Context) -> tuple[dict[int, int], int]:
+    """Prose paragraphs under each element, and on the whole page: only prose counts, so only prose is walked."""
+    under: dict[int, int] = {}
+    prose = 0
+    for block in ctx.blocks:
+        if block.label == "body" and is_prose(block):
+            prose += 1
+            for node in nodes_of(block):
+                under[node.nid] = under.get(node.nid, 0) + 1
+    return under, prose
 
 
-def _holds_article(node: Node, stats: dict[int, NodeStats], prose: int, share: float = _ARTICLE_SHARE) -> bool:
-    s = stats.get(node.nid)
-    return s is not None and prose >= 2 and s.paragraphs >= max(2, share * prose)
+def _holds_article(node: Node, under: dict[int, int], prose: int, share: float = _ARTICLE_SHARE) -> bool:
+    return prose >= 2 and under.get(node.nid, 0) >= max(2, share * prose)
 
 
-Matcher = Callable[[Node, Block], str | bool | None]
+Matcher = Callable[[Node], str | bool | None]
 
 
-def _element_rule(ctx: Context, match: Matcher, share: float = _ARTICLE_SHARE) -> Iterator[Mark]:
-    """Mark every body block inside an element that ``match(node, block)`` names, unless it is the article."""
-    guard = None  # element statistics: computed only once some element matches
+def _element_rule(ctx: Context, match: Matcher, share: float = _ARTICLE_SHARE,
+                  skip: Callable[[Node, Block], bool] | None = None) -> Iterator[Mark]:
+    """Mark every body block inside an element that ``match(node)`` names, unless it is the article.
+
+    The outermost named element on a block's path decides; ``skip(node, block)`` vetoes it for one block.
+    """
+    guard: list = []  # element statistics: computed only once some element matches
+
+    def decide(node: Node, outer: tuple[Node, str] | None) -> tuple[Node, str] | None:
+        if outer is not None:
+            return outer
+        why = match(node)
+        if not why:
+            return None
+        if not guard:
+            guard.extend(_guarded(ctx))
+        return None if _holds_article(node, guard[0], guard[1], share) else (node, str(why))
+
+    find = path_memo(decide)
     for block in ctx.body():
-        for node in nodes_of(block):
-            why = match(node, block)
-            if why and guard is None:
-                guard = _guarded(ctx)
-            if why and not _holds_article(node, *guard, share):
-                yield block.index, f"inside {node.describe()}: {why}"
-                break
+        nodes = nodes_of(block)
+        if not nodes:
+            continue
+        found = find(nodes[-1])
+        if found is not None and (skip is None or not skip(found[0], block)):
+            yield block.index, f"inside {found[0].describe()}: {found[1]}"
 
 
 @rule("hidden-element", "hidden", modes=HTML_ONLY)
 def hidden_element(ctx: Context) -> Iterator[Mark]:
     """Text inside an element the page does not display (hidden attribute, display:none, aria-hidden)."""
     # Only a page hidden almost entirely is "shown by scripts later" (anti-flicker wrappers): guard at 80 %.
-    yield from _element_rule(ctx, lambda node, block: node.hidden and f"not displayed ({node.hidden})",
+    yield from _element_rule(ctx, lambda node: node.hidden and f"not displayed ({node.hidden})",
                              _HIDDEN_PAGE_SHARE)
 
 
 def _tag_or_role(tags: frozenset[str], roles: frozenset[str]) -> Matcher:
     """A matcher naming an element by one of its tags or ARIA roles."""
 
-    def match(node: Node, block: Block) -> str | None:
+    def match(node: Node) -> str | None:
         if node.tag in tags:
             return f"{'an' if node.tag[0] in 'aeiou' else 'a'} <{node.tag}> element"
         role = has_role(node, roles)
@@ -92,23 +111,36 @@ def navigation_element(ctx: Context) -> Iterator[Mark]:
     yield from _element_rule(ctx, _nav)
 
 
-def _banner(node: Node, block: Block) -> str | None:
-    if node.tag == "header" and inside(block, _ARTICLE_TAGS) is None:
+def _banner(node: Node) -> str | None:
+    if node.tag == "header" and not _in_article(node):
         return "a page <header> outside any <article> or <main>"
     role = has_role(node, _BANNER_ROLES)
     return f'role="{role}"' if role else None
 
 
+def _in_article(node: Node) -> bool:
+    current: Node | None = node
+    while current is not None:
+        if current.tag in _ARTICLE_TAGS:
+            return True
+        current = current.parent
+    return False
+
+
+def _article_inside(node: Node, block: Block) -> bool:
+    """A <header> that holds the block's <article>: the article's own header, not the page's."""
+    return node.tag == "header" and inside(block, _ARTICLE_TAGS) is not None
+
+
 @rule("page-header", "header", modes=HTML_ONLY)
 def page_header(ctx: Context) -> Iterator[Mark]:
     """The site banner: a <header> outside the article, or an element with role="banner"."""
-    yield from _element_rule(ctx, _banner)
+    yield from _element_rule(ctx, _banner, skip=_article_inside)
 
 
-def _footer(node: Node, block: Block) -> str | None:
+def _footer(node: Node) -> str | None:
     if node.tag == "footer":
-        where = "inside the article" if inside(block, _ARTICLE_TAGS) else "of the page"
-        return f"a <footer> {where}"
+        return f"a <footer> {'inside the article' if _in_article(node) else 'of the page'}"
     role = has_role(node, _FOOTER_ROLES)
     return f'role="{role}"' if role else None
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
 
 from ..chain import Context
 from ..document import Block
-from ..phrases import words_of
+from ..phrases import literal_trie, words_of
 from ..rule import Mark, Rule, block_rule, rule
 from .shape import block_words, ends_sentence
 
@@ -49,9 +50,10 @@ def _first_words(items: list[str]) -> list[str]:
 
 # Every credit holds a label or a copyright sign (matched case-insensitively) or an agency name (as written):
 # one scan for their first words rules out ~96 % of short lines on the dev sets before the three patterns run.
-_MAY_LABEL = regex.compile("|".join(regex.escape(w.casefold()) for w in _first_words(
-    [*words_of("photo-credit", "labels"), "©", "(c)", "copyright"])))
-_MAY_AGENCY = regex.compile("|".join(regex.escape(w) for w in _first_words(words_of("photo-credit", "agencies"))))
+# The words are searched as a trie with the standard library's ``re``: 6x faster than a flat ``regex`` alternation.
+_MAY_LABEL = re.compile(literal_trie([w.casefold() for w in _first_words(
+    [*words_of("photo-credit", "labels"), "©", "(c)", "copyright"])]))
+_MAY_AGENCY = re.compile(literal_trie(_first_words(words_of("photo-credit", "agencies"))))
 
 
 def credit_of(text: str) -> tuple[str, str] | None:
@@ -91,16 +93,24 @@ def photo_credit(block: Block, ctx: Context) -> str | None:
     return f'ends in a photo credit ({how}: "{credit}"), {words} words <= {CAPTION_MAX_WORDS}'
 
 
+def _prefix_lines(ctx: Context) -> list[int]:
+    """The lines the next line starts with and continues: one scan for both rules below."""
+
+    def scan() -> list[int]:
+        # The copies sit on adjacent lines (no blank line between them in a text dump).
+        return [i for i, (block, nxt) in enumerate(zip(ctx.blocks, ctx.blocks[1:], strict=False))
+                if not nxt.blank_before and len(nxt.text) > len(block.text) and nxt.text.startswith(block.text)]
+
+    return ctx.memo("prefix-lines", scan, labels=False)
+
+
 def _repeated_prefix(ctx: Context, sentence: bool) -> Iterator[Mark]:
     blocks = ctx.blocks
-    for i, block in enumerate(blocks[:-1]):
-        nxt = blocks[i + 1]
-        # The copies sit on adjacent lines (no blank line between them in a text dump).
-        if block.label != "body" or nxt.blank_before:
+    for i in _prefix_lines(ctx):
+        block, nxt = blocks[i], blocks[i + 1]
+        if block.label != "body":
             continue
         text, following = block.text, nxt.text
-        if len(following) <= len(text) or not following.startswith(text):
-            continue
         rest = following[len(text) :].strip()
         if ends_sentence(text) != sentence or block_words(block) > CAPTION_MAX_WORDS:
             continue

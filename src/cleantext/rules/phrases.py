@@ -7,26 +7,49 @@ other kind are handled by the "caller-phrase" rule.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..chain import Context
 from ..document import Block
-from ..phrases import PhraseMatch, caller_pack, load_pack
+from ..phrases import PhraseMatch, caller_pack, load_index, load_pack
 from ..rule import BOTH, Mark, Rule, rule
-from .shape import block_norm, block_words
+from .shape import block_norm, block_tokens, block_words
 
 
 def match_kind(kind: str, block: Block, ctx: Context) -> PhraseMatch | None:
     """The built-in or caller phrase of ``kind`` that the block's line matches, if any."""
     pack = load_pack(kind)
-    text, words, norm = block.text, block_words(block), block_norm(block)
-    found = pack.match(text, words, norm)
+    text, words, norm, tokens = block.text, block_words(block), block_norm(block), block_tokens(block)
+    found = pack.match(text, words, norm, tokens)
     if found is None:
         for extra_kind, phrases in ctx.options.extra_phrases:
             if extra_kind == kind and phrases:
-                found = caller_pack(kind, tuple(phrases), pack.max_words if pack.size else 15).match(text, words, norm)
+                found = caller_pack(kind, tuple(phrases), pack.max_words if pack.size else 15).match(
+                    text, words, norm, tokens)
                 if found is not None:
                     break
+    return found
+
+
+def _candidates(ctx: Context) -> dict[str, list[int]]:
+    """For each built-in kind, the body lines its pack may match (a superset, in order), from one index lookup
+    per line. Computed at the first phrase rule: a line marked later is skipped by the rule that reads it, and
+    a marked line never returns to the body, so the lists stay valid for the whole document."""
+    index = load_index(PHRASE_KINDS)
+    found: dict[str, list[int]] = {}
+    for block in ctx.blocks:
+        if block.label != "body":
+            continue
+        norm = block_norm(block)
+        if not norm:
+            continue
+        words = block_words(block)
+        # Tokens only matter to lines short enough for "start" and "contains" phrases.
+        tokens = block_tokens(block) if words <= index.max_words else None
+        for kind in index.candidates(norm, words, tokens):
+            listed = found.setdefault(kind, [])
+            if not listed or listed[-1] != block.index:  # a kind may be named twice for one line
+                listed.append(block.index)
     return found
 
 
@@ -34,7 +57,13 @@ def phrase_rule(name: str, kind: str, description: str, modes: frozenset[str] = 
     """A rule that marks every body line matching the phrase pack of ``kind``."""
 
     def run(ctx: Context) -> Iterator[Mark]:
-        for block in ctx.blocks:
+        blocks = ctx.blocks
+        if any(extra_kind == kind and phrases for extra_kind, phrases in ctx.options.extra_phrases):
+            indices: Iterable[int] = range(len(blocks))  # caller phrases are not in the index: every line
+        else:
+            indices = ctx.memo("phrase-candidates", lambda: _candidates(ctx), labels=False).get(kind, ())
+        for i in indices:
+            block = blocks[i]
             if block.label != "body":
                 continue
             found = match_kind(kind, block, ctx)
@@ -90,6 +119,7 @@ CAPTION = phrase_rule(
 PHRASE_RULES = (SKIP_LINK, NEWSLETTER, ENGAGEMENT, SOCIAL, COMMENTS, RELATED, COOKIES, LEGAL, AUTHOR, ADVERT, PLAYER,
                 CAPTION)
 BUILTIN_KINDS = frozenset(r.kind for r in PHRASE_RULES)
+PHRASE_KINDS = tuple(sorted(BUILTIN_KINDS))
 
 
 @rule("caller-phrase", "caller-phrase")

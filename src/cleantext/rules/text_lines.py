@@ -118,4 +118,62 @@ def markup_residue(block: Block, ctx: Context) -> str | None:
     return None
 
 
-RULES: list[Rule] = [pipe_menu, byline, author_bio, markup_residue]
+# A ticker entry: a clock time and a headline on one line ("14:32 Un artiste arrêté…", "09.15 Uhr Streik…").
+_TICKER = regex.compile(r"^(?:[01]?\d|2[0-3])[:h.][0-5]\d(?:\s*(?:Uhr|h))?\s+\S")
+# A ticker box lists 5+ entries with at most 3 other lines (an expanded entry: its text, a photo credit)
+# between two of them. Live articles print the time on a line of its own above each entry, so they do not count.
+TICKER_MIN = 5
+TICKER_GAP = 3
+
+
+def _ticker_line(block: Block) -> bool:
+    text = block.text
+    return text[:1].isdigit() and _TICKER.match(text) is not None and not ends_sentence(text)
+
+
+@rule("news-ticker", "related-links", modes=TEXT_ONLY)
+def news_ticker(ctx: Context) -> Iterator[Mark]:
+    """A box of 5+ timed headlines in a row ("14:32 Un artiste arrêté…", "13:08 Les calories…"): a live ticker."""
+    run: list[int] = []
+    runs: list[list[int]] = []
+    for block in ctx.blocks:
+        if block.label == "body" and _ticker_line(block):
+            if run and block.index - run[-1] > TICKER_GAP + 1:
+                runs.append(run)
+                run = []
+            run.append(block.index)
+    runs.append(run)
+    for entries in runs:
+        if len(entries) < TICKER_MIN:
+            continue
+        for block in ctx.blocks[entries[0] : entries[-1] + 1]:
+            if block.label == "body":
+                yield block.index, (f"inside a run of {len(entries)} timed headlines (>= {TICKER_MIN}, at most "
+                                    f"{TICKER_GAP} lines apart)")
+
+
+# "Lea más: <headline of another article>", "VEA TAMBIÉN: …", "Zobacz również: …": a label from the related-links
+# pack's "start" list, a colon, then a headline (no sentence end). The phrase rule stops at the pack's 12 words;
+# a headline after the label runs longer (dev sets: up to ~25 words), so this rule allows SEE_ALSO_MAX_WORDS.
+SEE_ALSO_MAX_WORDS = 30
+# The colon closes the label within this many characters ("le puede interesar:" is 19).
+SEE_ALSO_LABEL_CHARS = 30
+
+
+@block_rule("see-also-line", "related-links", modes=TEXT_ONLY)
+def see_also_line(block: Block, ctx: Context) -> str | None:
+    """A "see also" label and the headline it points to on one line ("Lea más: Ortega propone…", "Auch lesen: …")."""
+    text = block.text
+    colon = text.find(":", 0, SEE_ALSO_LABEL_CHARS)
+    if colon < 0 or ends_sentence(text):
+        return None
+    words = block_words(block)
+    if words > SEE_ALSO_MAX_WORDS:
+        return None
+    found = load_pack("related-links").match(text, None, block_norm(block))
+    if found is None or found.position != "start" or len(found.phrase) > colon + 1:
+        return None
+    return f"{found.describe()} and a colon, then a headline ({words} words <= {SEE_ALSO_MAX_WORDS}, no sentence end)"
+
+
+RULES: list[Rule] = [pipe_menu, byline, author_bio, markup_residue, news_ticker, see_also_line]

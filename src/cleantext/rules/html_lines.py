@@ -1,0 +1,78 @@
+"""Rules: single short HTML blocks around the article that are page metadata: date lines and kickers (HTML only).
+
+They run after the content region and the furniture rules, on what those kept: the region often holds the
+article header, whose date line ("Publiziert: 03.04.2020, 12:35") and category label ("Energie", "Analysis")
+are not article text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..chain import Context
+from ..phrases import words_of
+from ..rule import HTML_ONLY, Mark, Rule, rule
+from .shape import block_words, ends_sentence, is_prose
+
+# 19.06.2019, 2019-06-19, 19/06/2019, 19 June 2019, June 19, 2019, 19. Juni 2019, 2019年6月19日.
+_MONTHS = "|".join(sorted(set(words_of("dates", "months")), key=len, reverse=True)) or "january"
+_DATE = regex.compile(
+    rf"(?<!\d)(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})(?![\d.]\d)|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
+    rf"|\d{{4}}年\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?!\d)",
+    regex.V1 | regex.IGNORECASE,
+)
+_DIGIT = regex.compile(r"\d")
+# A date line is short: "Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion" is 12 words, the longest
+# metadata line with a date on the dev sets' article headers; a sentence that mentions a date is longer.
+DATE_LINE_MAX_WORDS = 12
+# Dates in table cells and list items are data (schedules, references), in headings they title a section.
+_DATA_TAGS = frozenset({"td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "pre", "caption"})
+
+
+@rule("date-line", "byline", modes=HTML_ONLY)
+def date_line(ctx: Context) -> Iterator[Mark]:
+    """A short line with a date above or below the article text ("Publiziert: 03.04.2020", "By Jane, May 8, 2020")."""
+    body = ctx.body()
+    prose = [b.index for b in body if is_prose(b)]
+    if not prose:
+        return
+    # Dates between the paragraphs are article text (event dates, deadlines); the header and footer hold metadata.
+    first, last = prose[0], prose[-1]
+    for block in body:
+        if (first < block.index < last or block.tag in _DATA_TAGS or not _DIGIT.search(block.text)
+                or "blockquote" in block.ancestors):  # a quoted post's signature ("— Jane (@jane) May 8, 2020")
+            continue
+        words = block_words(block)
+        if words > DATE_LINE_MAX_WORDS or ends_sentence(block.text):
+            continue
+        found = _DATE.search(block.text)
+        if found:
+            yield block.index, f'holds the date "{found.group(0)}" in {words} words (<= {DATE_LINE_MAX_WORDS})'
+
+
+# A kicker is a few words ("Energie", "Nachruf", "Pressemitteilung"): at most 8 words, as the text-mode kicker
+# rule; at most 3 such lines (category, date, reading time) sit above the headline on the dev sets' pages.
+KICKER_MAX_WORDS = 8
+KICKER_MAX_LINES = 3
+
+
+@rule("html-kicker", "kicker", modes=HTML_ONLY)
+def html_kicker(ctx: Context) -> Iterator[Mark]:
+    """Short labels kept above the headline (category, "Analysis", reading time): the kicker, not article text."""
+    title = next((b for b in ctx.blocks if b.label == "title"), None)
+    if title is None:
+        return
+    before = [b for b in ctx.blocks[: title.index] if b.label == "body"]
+    if not before or len(before) > KICKER_MAX_LINES:
+        return
+    if any(block_words(b) > KICKER_MAX_WORDS or is_prose(b) for b in before):
+        return
+    for block in before:
+        yield block.index, (f"{block_words(block)} words (<= {KICKER_MAX_WORDS}) above the headline, "
+                            f"{len(before)} line(s) (<= {KICKER_MAX_LINES}) kept before it")
+
+
+RULES: list[Rule] = [date_line, html_kicker]

@@ -1,0 +1,123 @@
+"""Rules: streams inside the main text of a text page: a reader-comment thread, a photo gallery.
+
+Both are runs of entries that each start with a telling head: a short dated line (replies), a counter "7/50"
+(gallery slides). Their entries read like prose, so the main run of prose can swallow them; the repeated
+heads give them away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..chain import Context
+from ..document import Block
+from ..rule import TEXT_ONLY, Mark, Rule, rule
+from .shape import block_words, ends_sentence, is_prose
+from .text_lines import _DATE, _TIME
+from .text_region import main_span
+
+# A comment's head: the commenter's name and the date of the reply, sometimes a time or "Reply"
+# ("Rarst · March 10, 2017 at 1:26 AM", "Heidemarie Heim | Di, 21. April 2020 - 16:40", "th3Chris 28.09.19 13:39").
+_REPLY_DATE = regex.compile(rf"{_DATE}{_TIME}?", regex.V1 | regex.IGNORECASE)
+_DIGIT = regex.compile(r"\d")
+# Heads are short: the longest on the dev sets has 10 words ("Sallie Goetsch (rhymes with sketch) · March 10,
+# 2017 at 12:20 AM"); lines beyond 12 words that hold a date are sentences or listings.
+REPLY_HEAD_WORDS = 12
+# Besides the date, a head holds a name and maybe "Reply" / "Antworten": at most 6 words (dev sets: 1-5).
+REPLY_OTHER_WORDS = 6
+# A thread is at least 3 replies, each head followed by its text (a line of 6+ words) before the next head:
+# event listings ("Termin: 21.02.2020, 19 Uhr" line after line) have no text between their dates.
+REPLY_MIN = 3
+REPLY_TEXT_WORDS = 6
+# The article comes first: the thread starts after at least this many words of prose in the main text (a
+# short byline with a date above the article is the article's own). 60 words: three sentences (dev sets).
+REPLY_AFTER_WORDS = 60
+
+
+def _reply_head(block: Block) -> bool:
+    text = block.text
+    words = block_words(block)
+    if words > REPLY_HEAD_WORDS or _DIGIT.search(text) is None:
+        return False
+    # An embedded post ("— Name (@handle) January 24, 2020") quotes a source inside the article.
+    if ends_sentence(text) or text.rstrip().endswith(":") or "(@" in text or text.startswith(("—", "–")):
+        return False
+    found = _REPLY_DATE.search(text)
+    if found is None:
+        return False
+    other = len(text[: found.start()].split()) + len(text[found.end():].split())
+    return other <= REPLY_OTHER_WORDS
+
+
+@rule("reply-thread", "comments-widget", modes=TEXT_ONLY)
+def reply_thread(ctx: Context) -> Iterator[Mark]:
+    """Replies under the article, each opened by a name and a date ("Rarst · March 10, 2017 at 1:26 AM")."""
+    span = main_span(ctx)
+    if span is None:
+        return
+    heads: list[int] = []
+    prose_words = 0
+    first_after = -1  # the first head that follows enough of the article's prose
+    text_since = True
+    for block in ctx.blocks[span.start : span.end + 1]:
+        if block.label != "body":
+            continue
+        if _reply_head(block):
+            if prose_words >= REPLY_AFTER_WORDS and text_since:
+                if first_after < 0:
+                    first_after = len(heads)
+                heads.append(block.index)
+                text_since = False
+            continue
+        if block_words(block) >= REPLY_TEXT_WORDS:
+            text_since = True
+        if first_after < 0 and is_prose(block):
+            prose_words += block_words(block)
+    if first_after < 0 or len(heads) - first_after < REPLY_MIN:
+        return
+    start = heads[first_after]
+    count = len(heads) - first_after
+    for block in ctx.blocks[start:]:
+        if block.label == "body":
+            yield block.index, (f'in a thread of {count} replies opened by dated lines (>= {REPLY_MIN}), the first '
+                                f'"{ctx.blocks[start].text[:40]}"')
+
+
+# A slide's counter: "7/50 Kicking up a skink", "2 / 28 photos". Fractions in recipes ("1/2 cup") do not count up.
+_SLIDE = regex.compile(r"^(\d{1,3}) ?/ ?(\d{1,3})(?:\s|$)")
+# A gallery shows at least this many slides counted 1, 2, 3... of the same total (dev sets: 5 to 50).
+GALLERY_MIN = 3
+
+
+@rule("gallery-slides", "image-caption", modes=TEXT_ONLY)
+def gallery_slides(ctx: Context) -> Iterator[Mark]:
+    """The slides of a photo gallery: 3+ entries counted "1/50", "2/50", "3/50"…, each with its caption."""
+    slides: list[tuple[int, int, int]] = []  # (block index, number, total)
+    for block in ctx.blocks:
+        if block.label == "body" and block.text[:1].isdigit():
+            found = _SLIDE.match(block.text)
+            if found is not None:
+                slides.append((block.index, int(found.group(1)), int(found.group(2))))
+    run: list[tuple[int, int, int]] = []
+    for slide in [*slides, None]:
+        if slide is not None and run and slide[2] == run[-1][2] and slide[1] == run[-1][1] + 1:
+            run.append(slide)
+            continue
+        if len(run) >= GALLERY_MIN:
+            yield from _gallery_marks(ctx, run)
+        run = [slide] if slide is not None and slide[1] <= slide[2] else []
+
+
+def _gallery_marks(ctx: Context, run: list[tuple[int, int, int]]) -> Iterator[Mark]:
+    first, last = run[0][0], run[-1][0]
+    # The last slide's caption runs as long as an average slide: lines per slide, minus its counter line.
+    tail = round((last - first) / (len(run) - 1)) - 1
+    for block in ctx.blocks[first : last + tail + 1]:
+        if block.label == "body":
+            yield block.index, (f"in a gallery of {len(run)} slides counted {run[0][1]}/{run[0][2]} to "
+                                f"{run[-1][1]}/{run[-1][2]} (>= {GALLERY_MIN})")
+
+
+RULES: list[Rule] = [reply_thread, gallery_slides]

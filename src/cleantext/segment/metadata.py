@@ -1,0 +1,56 @@
+"""Page metadata read during the HTML walk: <title>, <meta> and JSON-LD (headline, articleBody)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+# The <meta> names and properties kept (property, name or itemprop attribute, lower-cased).
+META_KEYS = frozenset({"og:title", "twitter:title", "description", "og:description", "og:site_name", "author",
+                       "article:published_time", "headline"})
+# The page's JSON-LD is read up to this size; larger blobs are not article metadata.
+MAX_JSONLD = 2_000_000
+
+
+def squash(text: str) -> str:
+    """Runs of whitespace as one space, ends trimmed (the same as regex ``\\s+`` -> " " on sanitized text)."""
+    return " ".join(text.split())
+
+
+def read_meta(attrib: Mapping[str, str], meta: dict[str, Any]) -> None:
+    """Keep the content of one <meta> element when it names a key of META_KEYS (the first one of a key wins)."""
+    key = (attrib.get("property") or attrib.get("name") or attrib.get("itemprop") or "").lower()
+    content = attrib.get("content")
+    if key and content and key in META_KEYS:
+        meta.setdefault(key, squash(content))
+
+
+def is_jsonld(attrib: Mapping[str, str]) -> bool:
+    """A <script> holding JSON-LD."""
+    return "ld+json" in (attrib.get("type") or "").lower()
+
+
+def read_jsonld(raw: str, meta: dict[str, Any]) -> None:
+    """Collect headline and articleBody from one JSON-LD script (broken or oversized JSON is ignored)."""
+    if not raw.strip() or len(raw) > MAX_JSONLD:
+        return
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return
+    stack = [data]
+    seen = 0
+    while stack and seen < 10_000:  # nested lists and @graph included, bounded
+        item = stack.pop()
+        seen += 1
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            for key, name in (("articleBody", "jsonld_article_body"), ("headline", "jsonld_headline")):
+                value = item.get(key)
+                if isinstance(value, str) and value.strip() and name not in meta:
+                    meta[name] = squash(value)
+            for value in item.values():
+                if isinstance(value, list | dict):
+                    stack.append(value)

@@ -1,0 +1,96 @@
+"""The element nodes the HTML walk keeps around each block, and how an element's attributes are read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+# Elements whose content is never visible text.
+INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
+                       "canvas", "video", "audio", "select", "option", "button", "input", "textarea", "head",
+                       "link", "meta"})
+# Elements that start a new block.
+BLOCK_TAGS = frozenset({
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "td", "th", "dt", "dd", "figcaption",
+    "caption", "div", "section", "article", "main", "aside", "nav", "header", "footer", "form", "ul", "ol", "dl",
+    "table", "tr", "thead", "tbody", "tfoot", "figure", "address", "details", "summary", "fieldset", "legend",
+    "center", "hr", "body", "html", "label", "dialog", "menu", "hgroup",
+})
+# A <br> in the text buffer, until the block is cut: two in a row (with only spaces between) end a paragraph.
+_BR = "\x00"
+# Inline markup kept for Markdown output, as private-use markers in a block's extra["md"] (never in .text):
+# open/close pairs for strong, emphasis, code and links (a link's close marker carries its href index).
+MARK_OPEN = {"strong": "\ue010", "b": "\ue010", "em": "\ue012", "i": "\ue012", "code": "\ue014", "a": "\ue016"}
+MARK_CLOSE = {"strong": "\ue011", "b": "\ue011", "em": "\ue013", "i": "\ue013", "code": "\ue015", "a": "\ue017"}
+LINK_END = "\ue018"
+# Inline style that hides an element (Readability's isProbablyVisible reads the same two properties).
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
+# Class tokens that mean "not shown on screen" in common CSS frameworks (Bootstrap, WordPress, HTML5 Boilerplate).
+_HIDDEN_CLASSES = frozenset({"hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden",
+                             "screen-reader-text", "screen-reader-only", "element-invisible", "is-hidden"})
+# The attributes a Node keeps, in this order.
+_ATTR_NAMES = ("id", "class", "role", "itemprop", "aria-label")
+# Longest class/id/role value read: the longest in ../shared/datasets is 2,626 characters. A 4 MB class value
+# would otherwise be searched by every element rule (seconds per rule).
+_MAX_ATTR_CHARS = 4096
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    """One element around a block: its tag, its class/id/role/itemprop tokens, and whether it is hidden."""
+
+    nid: int
+    tag: str
+    tokens: str  # lower-cased class, id, role, itemprop and aria-label values, space-separated
+    parent: Node | None
+    depth: int
+    hidden: str | None = None  # why the element is not displayed, if it is not
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def describe(self) -> str:
+        """A short selector-like name for reasons: <div class="entry-content">."""
+        names = [f'{k}="{v[:40]}"' for k, v in self.attrs if k in ("id", "class", "role", "itemprop")]
+        return f"<{self.tag}{' ' if names else ''}{' '.join(names[:2])}>"
+
+
+def read_attrs(attrib: Any) -> tuple[tuple[tuple[str, str], ...], str, str | None]:
+    """An element's Node fields from its attributes: (attrs, tokens, hidden).
+
+    attrs: the id, class, role, itemprop and aria-label values that are set, spaces squashed, capped in length;
+    tokens: those values lower-cased, space-separated; hidden: why the element is not displayed (hidden
+    attribute, aria-hidden, inline style or a hiding CSS class), or None."""
+    get = attrib.get
+    found = []
+    for name in _ATTR_NAMES:
+        value = get(name)
+        if value:
+            if len(value) > _MAX_ATTR_CHARS:
+                value = value[:_MAX_ATTR_CHARS]
+            value = " ".join(value.split())
+            if value:
+                found.append((name, value))
+    attrs = tuple(found)
+    tokens = found[0][1].lower() if len(found) == 1 else " ".join([v.lower() for _, v in found])
+    if "hidden" in attrib:
+        return attrs, tokens, "hidden attribute"
+    aria = get("aria-hidden")
+    if aria and aria.strip().lower() == "true":
+        return attrs, tokens, 'aria-hidden="true"'
+    style = get("style")
+    if style:
+        lower = style.lower()
+        if "none" in lower or "hidden" in lower:  # most inline styles name neither: skip the pattern
+            match = _HIDDEN_STYLE.search(style)
+            if match:
+                return attrs, tokens, f'style "{match.group(0)}"'
+    for name, value in found:
+        if name == "class":
+            lower = value.lower()
+            # Every hiding class holds one of these words: most class values are ruled out without splitting.
+            if "hidden" in lower or "none" in lower or "only" in lower or "reader" in lower or "invisible" in lower:
+                hit = _HIDDEN_CLASSES.intersection(lower.split())
+                if hit:
+                    return attrs, tokens, f'class "{sorted(hit)[0]}"'
+    return attrs, tokens, None
