@@ -12,7 +12,7 @@ from .errors import InputTooLarge
 from .options import Mode, Options
 from .presets import DEFAULT_RULES
 from .rule import Rule
-from .segment.html import segment_html
+from .segment.html import gc_paused, segment_html
 from .segment.text import segment_text
 
 
@@ -32,6 +32,11 @@ def clean(
     if mode is not None:
         kwargs["mode"] = mode
     opts = Options.build(options, **kwargs)
+    with gc_paused():
+        return _clean(source, opts, rules)
+
+
+def _clean(source: str | bytes, opts: Options, rules: Sequence[Rule] | None) -> Document:
     started = time.monotonic()
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)

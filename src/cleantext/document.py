@@ -8,7 +8,7 @@ from typing import Any, Literal
 Label = Literal["body", "title", "boilerplate"]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Block:
     """One unit of a page (a paragraph, heading, list item, line...) and the decision taken on it.
 
@@ -27,11 +27,46 @@ class Block:
     # --- provenance and features; segmenters fill what they know ---
     line: int | None = None  # first source line (text mode)
     blank_before: int = 0  # blank lines before this block (text mode)
-    ancestors: tuple[str, ...] = ()  # enclosing tags, outermost first (HTML mode)
-    attr_tokens: str = ""  # class/id/role tokens of the block and its ancestors, space-separated
+    # ancestors and attr_tokens (properties below), or None until read: most blocks never need them
+    _ancestors: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+    _attr_tokens: str | None = field(default=None, repr=False, compare=False)
     link_chars: int = 0  # characters of the text inside <a> (HTML mode)
     region: float | None = None  # content-region score from the HTML segmenter, if any
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __init__(self, index: int, text: str, tag: str = "p", label: Label = "body", rule: str | None = None,
+                 kind: str | None = None, reason: str | None = None, line: int | None = None, blank_before: int = 0,
+                 ancestors: tuple[str, ...] | None = None, attr_tokens: str | None = None, link_chars: int = 0,
+                 region: float | None = None, extra: dict[str, Any] | None = None) -> None:
+        self.index, self.text, self.tag, self.label = index, text, tag, label
+        self.rule, self.kind, self.reason, self.line, self.blank_before = rule, kind, reason, line, blank_before
+        self._ancestors, self._attr_tokens = ancestors, attr_tokens
+        self.link_chars, self.region = link_chars, region
+        self.extra = {} if extra is None else extra
+
+    @property
+    def ancestors(self) -> tuple[str, ...]:
+        """Enclosing tags, outermost first (HTML mode): the tags of extra["nodes"] unless given."""
+        if self._ancestors is None:
+            nodes = self.extra.get("nodes")
+            self._ancestors = tuple([n.tag for n in nodes]) if isinstance(nodes, tuple) else ()
+        return self._ancestors
+
+    @ancestors.setter
+    def ancestors(self, value: tuple[str, ...]) -> None:
+        self._ancestors = value
+
+    @property
+    def attr_tokens(self) -> str:
+        """Class/id/role tokens of the block and its ancestors, space-separated (from extra["nodes"] unless given)."""
+        if self._attr_tokens is None:
+            nodes = self.extra.get("nodes")
+            self._attr_tokens = " ".join([n.tokens for n in nodes if n.tokens]) if isinstance(nodes, tuple) else ""
+        return self._attr_tokens
+
+    @attr_tokens.setter
+    def attr_tokens(self, value: str) -> None:
+        self._attr_tokens = value
 
     @property
     def kept(self) -> bool:

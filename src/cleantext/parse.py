@@ -39,9 +39,9 @@ MAX_ATTRIBUTES = 200
 # libxml2 before 2.14 finds duplicate attributes pairwise while parsing (2.14's tokenizer uses a hash table:
 # 100,000 attributes stream in 0.04 s); for those versions the attribute cap is applied to the markup first.
 _PAIRWISE_ATTRIBUTES = etree.LIBXML_VERSION < (2, 14)
-_XML_DECL = regex.compile(r"\A[\s\ufeff]*+<\?xml[^>]{0,200}\?>")
+_XML_DECL = _fast_re.compile(r"\A[\s\ufeff]*+<\?xml[^>]{0,200}\?>")
 # <!DOCTYPE name [ internal subset ]> at the top: the only place entity definitions can live.
-_DTD_SUBSET = regex.compile(r"\A[\s\ufeff]*+<!DOCTYPE[^\[>]{0,2000}\[.*?\]\s*>", regex.I | regex.S)
+_DTD_SUBSET = _fast_re.compile(r"\A[\s\ufeff]*+<!DOCTYPE[^\[>]{0,2000}\[.*?\]\s*>", _fast_re.I | _fast_re.S)
 # One attribute as the HTML5 tokenizer reads it (name, optional value); atomic, so every scan below is linear.
 _ATTR = r"""(?>[\s/]*+[^\s/>=]++(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s>]++))?+)"""
 _TAG_NAME = r"<[A-Za-z][^\s/>]*+"
@@ -56,7 +56,7 @@ _TOKEN = _fast_re.compile(
     rf"""|<([A-Za-z][^\s/>]*+){_ATTR}*+[\s/]*+>?""",
     _fast_re.S,
 )
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                    "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image", "isindex"})
 # Elements whose content is raw text: tags inside them are not markup.
 _RAW_TEXT = {name: regex.compile(rf"</{name}\b", regex.I)
@@ -109,9 +109,7 @@ def stream_html(html: str, target: Any) -> bool:
 
     No tree is built, so no depth or size limit of libxml2's tree applies (the target flattens what it wants).
     Exceptions raised by the target stop its calls and come out of this function."""
-    html = _XML_DECL.sub("", html, count=1)  # lxml refuses str input carrying an encoding declaration
-    if "<!" in html:
-        html = _DTD_SUBSET.sub("", html, count=1)
+    html = _strip_prolog(html)
     if not html or html.isspace():
         return False
     if _PAIRWISE_ATTRIBUTES:
@@ -120,6 +118,19 @@ def stream_html(html: str, target: Any) -> bool:
                               huge_tree=True, default_doctype=False)
     etree.fromstring(html, parser)
     return True
+
+
+def _strip_prolog(html: str) -> str:
+    """The page without an XML declaration (lxml refuses str input carrying an encoding declaration) and without
+    the internal subset of a DOCTYPE (entity definitions). Both patterns are anchored at the start: match() and a
+    slice, as sub() would try every position of a large page."""
+    found = _XML_DECL.match(html)
+    if found:
+        html = html[found.end():]
+    found = _DTD_SUBSET.match(html)
+    if found:
+        html = html[found.end():]
+    return html
 
 
 def _parse(html: str, limit: int) -> tuple[Any, bool]:
@@ -161,7 +172,7 @@ def flatten(html: str, max_depth: int, deadline: float | None = None) -> str:
         token = match.group(0)
         if start_name:
             name = start_name.lower()
-            if name in _VOID or token.endswith("/>"):
+            if name in VOID_TAGS or token.endswith("/>"):
                 out.append(token)
                 continue
             if name in _RAW_TEXT:  # kept whole at any depth (dropping <script> would show its code); no children

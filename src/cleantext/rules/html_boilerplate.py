@@ -13,8 +13,9 @@ from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule
 from ..segment.html import Node
-from .html_nodes import good_weight, node_stats, nodes_of, path_memo
+from .html_nodes import count_under, good_weight, node_stats, nodes_of, path_memo
 from .html_vocab import CONCEPTS, PROSELESS_KINDS, PROSELESS_MAX_PARAGRAPHS, Concept, match_concept, split_words
+from .shape import block_words, ends_sentence
 
 # An element holding this share of the core's text is the article (guard against wrapper class names).
 _CORE_SHARE = 0.5
@@ -30,6 +31,10 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # whole are the link-list rule's business.
 _LINK_BLOCK_EXEMPT = _HEADINGS | {"li", "td", "th", "dd", "dt"}
 _MAX_ID_WORDS = 3
+# Sentence length from shape.PROSE_WORDS: 12 words and a sentence end read as prose.
+_SENTENCE_WORDS = 12
+# ... unless the link covers (nearly) all of it: a linked headline ("Read also: ...") in the text.
+_LINKED_SENTENCE_DENSITY = 0.9
 _OUTER = frozenset({"html", "body"})
 
 
@@ -137,7 +142,10 @@ def _concept_rule(concept: Concept) -> Rule:
             if outer is not None:
                 return outer
             found = concepts.get(node.nid)
-            if not found or found[0] is not concept or guard.protects(node):
+            if not found or found[0] is not concept:
+                return None
+            # Captions never hold the article, however long a gallery's captions run: only <body> is guarded.
+            if node.tag in _OUTER if concept.kind == "image-caption" else guard.protects(node):
                 return None
             if stats is not None and stats[node.nid].paragraphs > PROSELESS_MAX_PARAGRAPHS:
                 return None  # running text under an ad or share name: a misnamed section (see PROSELESS_KINDS)
@@ -207,6 +215,10 @@ def _link_block(ctx: Context) -> Iterator[Mark]:
     """A paragraph or line that is mostly a link (link density > 0.50), such as "Read more: ..." teasers."""
     for block in ctx.body():
         if block.tag not in _LINK_BLOCK_EXEMPT and block.link_density > _LINK_BLOCK_DENSITY:
+            # A sentence of 12+ words in the article's core whose names are links is still a sentence...
+            if (block.extra.get("core") and block.link_density < _LINKED_SENTENCE_DENSITY
+                    and block_words(block) >= _SENTENCE_WORDS and ends_sentence(block.text)):
+                continue
             yield block.index, f"link density {block.link_density:.2f} > {_LINK_BLOCK_DENSITY:.2f}"
 
 
@@ -277,6 +289,44 @@ def _teaser_list(ctx: Context) -> Iterator[Mark]:
                                 f"(>= {_STREAM_MIN_CARDS}) of a linked headline and <= {_CARD_MAX_CHARS} characters")
 
 
+# A chart or player widget: 10+ blocks, 80 % of them fragments of at most 12 characters ("$915", "’22",
+# "High (HD)") outside lists and tables, no prose (dev sets: charts hold 20-60 labels, player menus 15-30).
+_FRAGMENT_CHARS = 12
+_FRAGMENT_MIN_BLOCKS = 10
+_FRAGMENT_SHARE = 0.8
+_LIST_CELLS = frozenset({"li", "td", "th", "dt", "dd"})
+
+
+def _fragment(block: Block) -> bool:
+    return len(block.text) <= _FRAGMENT_CHARS and block.tag not in _LIST_CELLS
+
+
+def _widget_labels(ctx: Context) -> Iterator[Mark]:
+    """Charts and player widgets: an element of 10+ tiny text fragments (axis labels, player menus), no sentence."""
+    body = ctx.body()
+    fragments = count_under(body, _fragment)
+    if not fragments or max(fragments.values()) < _FRAGMENT_MIN_BLOCKS:
+        return
+    stats = ctx.memo("node-stats", lambda: node_stats(body))
+    guard = _guard(ctx, body)
+
+    def decide(node: Node, outer: tuple[Node, str] | None) -> tuple[Node, str] | None:
+        if outer is not None:
+            return outer
+        n, s = fragments.get(node.nid, 0), stats[node.nid]
+        if n < _FRAGMENT_MIN_BLOCKS or s.paragraphs or n < _FRAGMENT_SHARE * s.blocks or guard.protects(node):
+            return None
+        return node, (f"{n} of its {s.blocks} blocks are fragments of <= {_FRAGMENT_CHARS} characters "
+                      f"(>= {_FRAGMENT_SHARE:.0%}), no prose")
+
+    find = path_memo(decide)
+    for block in body:
+        nodes = nodes_of(block)
+        hit = find(nodes[-1]) if nodes else None
+        if hit is not None:
+            yield block.index, f"inside {hit[0].describe()}: {hit[1]}"
+
+
 def _orphan_heading(ctx: Context) -> Iterator[Mark]:
     """A heading or "Read more:" label whose section was removed entirely ("Related articles" above a removed list)."""
     blocks = ctx.blocks
@@ -325,6 +375,7 @@ RULES: list[Rule] = [
     *CONCEPT_RULES,
     _fn_rule("link-list", "navigation", _link_list),
     _fn_rule("teaser-list", "related-links", _teaser_list),
+    _fn_rule("widget-labels", "media-player", _widget_labels),
     _fn_rule("link-dense-block", "navigation", _link_block),
     _fn_rule("orphan-heading", "navigation", _orphan_heading),
 ]

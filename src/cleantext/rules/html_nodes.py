@@ -133,6 +133,44 @@ def node_stats(blocks: Iterable[Block]) -> dict[int, NodeStats]:
     return stats
 
 
+def count_under(blocks: Iterable[Block], keep: Callable[[Block], bool]) -> dict[int, int]:
+    """Per element id: how many of the blocks under it pass ``keep`` (summed up the parent links, as node_stats)."""
+    counts: dict[int, int] = {}
+    leaves: dict[int, Node] = {}
+    for block in blocks:
+        nodes = block.extra.get("nodes")
+        if nodes and keep(block):
+            leaf = nodes[-1]
+            counts[leaf.nid] = counts.get(leaf.nid, 0) + 1
+            leaves[leaf.nid] = leaf
+    order = list(leaves.values())
+    for leaf in list(order):
+        node = leaf.parent
+        while node is not None and node.nid not in leaves:
+            leaves[node.nid] = node
+            order.append(node)
+            node = node.parent
+    order.sort(key=_depth, reverse=True)
+    for node in order:
+        if node.parent is not None and node.nid in counts:
+            counts[node.parent.nid] = counts.get(node.parent.nid, 0) + counts[node.nid]
+    return counts
+
+
+def unique_nodes(blocks: Iterable[Block]) -> list[Node]:
+    """Every element around the blocks, once each (innermost first along each path)."""
+    seen: set[int] = set()
+    out: list[Node] = []
+    for block in blocks:
+        nodes = block.extra.get("nodes")
+        node = nodes[-1] if nodes else None
+        while node is not None and node.nid not in seen:
+            seen.add(node.nid)
+            out.append(node)
+            node = node.parent
+    return out
+
+
 def _depth(node: Node) -> int:
     return node.depth
 
@@ -144,8 +182,12 @@ def path_memo(compute: Callable[[Node, T | None], T | None]) -> Callable[[Node],
     ``find`` walks up only until an element already known, so a whole document costs one visit per element.
     """
     known: dict[int, T | None] = {}
+    missing = object()
 
     def find(node: Node) -> T | None:
+        hit = known.get(node.nid, missing)
+        if hit is not missing:  # the common case: a block in an element already decided
+            return hit  # type: ignore[return-value]
         chain = []
         current: Node | None = node
         while current is not None and current.nid not in known:

@@ -15,7 +15,7 @@ from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule, rule
 from ..segment.html import Node
-from .html_nodes import has_role, inside, is_prose, nodes_of, path_memo
+from .html_nodes import has_role, inside, is_prose, nodes_of, path_memo, unique_nodes
 
 _ARTICLE_TAGS = frozenset({"article", "main"})
 _NAV_ROLES = frozenset({"navigation", "menu", "menubar", "menuitem", "tablist", "toolbar"})
@@ -58,6 +58,10 @@ def _element_rule(ctx: Context, match: Matcher, share: float = _ARTICLE_SHARE,
 
     The outermost named element on a block's path decides; ``skip(node, block)`` vetoes it for one block.
     """
+    # Most rules name no element of a given page (no <dialog>, no role="search"): one look at each element, once.
+    elements = ctx.memo("page-elements", lambda: unique_nodes(ctx.blocks), labels=False)
+    if not any(match(node) for node in elements):
+        return
     guard: list = []  # element statistics: computed only once some element matches
 
     def decide(node: Node, outer: tuple[Node, str] | None) -> tuple[Node, str] | None:
@@ -103,6 +107,7 @@ def _tag_or_role(tags: frozenset[str], roles: frozenset[str]) -> Matcher:
 _nav = _tag_or_role(frozenset({"nav", "menu"}), _NAV_ROLES)
 _aside = _tag_or_role(frozenset({"aside"}), _ASIDE_ROLES)
 _dialog = _tag_or_role(frozenset({"dialog"}), _DIALOG_ROLES)
+_form = _tag_or_role(frozenset({"form", "fieldset"}), frozenset({"form", "search"}))
 
 
 @rule("navigation-element", "navigation", modes=HTML_ONLY)
@@ -221,5 +226,12 @@ def html_headline(ctx: Context) -> Iterator[Mark]:
         meta["title"] = clean_page_title(references[0], meta.get("og:site_name"))
 
 
+@rule("form-element", "tools", modes=HTML_ONLY)
+def form_element(ctx: Context) -> Iterator[Mark]:
+    """Forms: labels and help text of comment, search and contact forms (<form>, <fieldset>, role="search")."""
+    # Pages built on one <form> around everything (ASP.NET) keep their article: the element guard applies.
+    yield from _element_rule(ctx, _form)
+
+
 RULES: list[Rule] = [html_headline, hidden_element, navigation_element, page_header, page_footer, aside_element,
-                     dialog_element]
+                     dialog_element, form_element]

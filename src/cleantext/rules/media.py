@@ -51,9 +51,14 @@ def _first_words(items: list[str]) -> list[str]:
 # Every credit holds a label or a copyright sign (matched case-insensitively) or an agency name (as written):
 # one scan for their first words rules out ~96 % of short lines on the dev sets before the three patterns run.
 # The words are searched as a trie with the standard library's ``re``: 6x faster than a flat ``regex`` alternation.
-_MAY_LABEL = re.compile(literal_trie([w.casefold() for w in _first_words(
-    [*words_of("photo-credit", "labels"), "©", "(c)", "copyright"])]))
+_LABEL_WORDS = [w.casefold() for w in _first_words(words_of("photo-credit", "labels"))]
+_COPY_WORDS = ["©", "(c)", "copyright"]
+_MAY_LABEL = re.compile(literal_trie([*_LABEL_WORDS, *_COPY_WORDS]))
 _MAY_AGENCY = re.compile(literal_trie(_first_words(words_of("photo-credit", "agencies"))))
+# After that scan, each pattern runs only when its own words are there: a label for _LABELLED, a copyright sign
+# for _COPY, an agency for _AGENCY_END (each scanning the line from every start: ~40 us a line).
+_MAY_LABEL_WORD = re.compile(literal_trie(_LABEL_WORDS))
+_MAY_COPY = re.compile(literal_trie(_COPY_WORDS))
 
 
 def credit_of(text: str) -> tuple[str, str] | None:
@@ -62,19 +67,30 @@ def credit_of(text: str) -> tuple[str, str] | None:
     if len(text) > 160:
         tail = text[-160:]
         text = tail[tail.find(" ") + 1 :]
-    if _MAY_LABEL.search(text.casefold()) is None and _MAY_AGENCY.search(text) is None:
-        return None
-    for how, pattern in (("labelled", _LABELLED), ("copyright", _COPY), ("agency", _AGENCY_END)):
+    folded = text.casefold()
+    if _MAY_LABEL.search(folded) is None:
+        if _MAY_AGENCY.search(text) is None:
+            return None
+        patterns = (("agency", _AGENCY_END),)
+    else:
+        patterns = tuple((how, pattern) for how, pattern, gate, line in (
+            ("labelled", _LABELLED, _MAY_LABEL_WORD, folded), ("copyright", _COPY, _MAY_COPY, folded),
+            ("agency", _AGENCY_END, _MAY_AGENCY, text)) if gate.search(line) is not None)
+    for how, pattern in patterns:
         # Overlapped: "Main image: Whale expert. Photograph: Adrian Malloch" has its credit after the 2nd label.
         for found in pattern.finditer(text, overlapped=True):
             credit = found.group("credit").strip()
             words = len(credit.split())
-            if how == "labelled" and (words > CREDIT_MAX_WORDS or regex.search(r"[.!?]$", credit)):
+            if how == "labelled" and (words > CREDIT_MAX_WORDS or _SENTENCE_END.search(credit)):
                 continue
-            if how == "copyright" and (words > CREDIT_MAX_WORDS or regex.search(r"\d{4}", credit)):
+            if how == "copyright" and (words > CREDIT_MAX_WORDS or _YEAR.search(credit)):
                 continue
             return how, credit
     return None
+
+
+_SENTENCE_END = regex.compile(r"[.!?]$")
+_YEAR = regex.compile(r"\d{4}")
 
 
 @block_rule("photo-credit", "photo-credit")

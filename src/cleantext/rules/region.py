@@ -121,6 +121,8 @@ def unlikely(blocks: list[Block], stats: dict[int, NodeStats], cache: dict | Non
         if not found or found[0].kind not in _UNLIKELY_KINDS or _POSITIVE.search(node.tokens):
             return False
         s = stats[node.nid]
+        if found[0].kind == "image-caption":
+            return True  # captions never hold the article, however long a gallery's captions run
         prose = found[0].kind in PROSELESS_KINDS and s.paragraphs > PROSELESS_MAX_PARAGRAPHS
         return s.good < 0.5 * total and not prose
 
@@ -299,7 +301,8 @@ def twins(top: Node, region: Node | list[Node], blocks: list[Block], stats: dict
             if node.nid in seen:
                 continue
             seen.add(node.nid)
-            if (node.tag == top.tag and node.attrs and next((v for k, v in node.attrs if k == "class"), None) == name
+            if (node.nid not in near and node.tag == top.tag and node.attrs  # never an element around the region
+                    and next((v for k, v in node.attrs if k == "class"), None) == name
                     and not any(k == "id" for k, _ in node.attrs)):
                 up: Node | None = node.parent
                 for _ in range(_TWIN_LEVELS):

@@ -1,14 +1,17 @@
-"""Rules: the shape of single lines. Menus flattened onto one line, bylines, bare dates, author boxes."""
+"""Rules: the shape of single lines. Menus flattened onto one line, bylines, bare dates, author boxes, timed
+ticker headlines, "see also" lines."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
 from ..chain import Context
 from ..document import Block
-from ..phrases import load_pack, words_of
+from ..phrases import load_pack, normalise, words_of
 from ..rule import TEXT_ONLY, Mark, Rule, block_rule, rule
 from .shape import block_norm, block_words, ends_sentence, is_prose
 
@@ -38,16 +41,23 @@ _DATE = (rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{
          rf"|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
 _TIME = r"(?:,?\s*(?:um\s+|at\s+|à\s+|a las\s+)?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr|h))?(?:\s*[A-Z]{2,4})?)"
 _DATE_LINE = regex.compile(rf"^[\p{{L}}\s,.:|]{{0,30}}?{_DATE}{_TIME}?[\s|]*$", regex.V1 | regex.IGNORECASE)
-_DIGIT = regex.compile(r"\d")
+# Every date form above holds a 4-digit year or a d.m.yy triple: this plain pattern (standard library ``re``,
+# no case folding) rules out most lines before the full pattern runs.
+DATE_HINT = re.compile(r"\d{4}|\d[./-]\d{1,2}[./-]\d\d")
 
 
 def _is_date_line(text: str) -> bool:
-    # Every date form above has digits: one cheap scan spares the case-folding pattern on most lines.
-    return _DIGIT.search(text) is not None and _DATE_LINE.match(text) is not None
+    return DATE_HINT.search(text) is not None and _DATE_LINE.match(text) is not None
 
 
 # Bylines and date lines are short: "Published 19.06.2019 by Jane Doe, Staff Reporter" is 8 words (dev sets).
 BYLINE_MAX_WORDS = 10
+
+
+@cache
+def _byline_starts() -> tuple[str, ...]:
+    """The byline pack's "start" phrases as the pack matches them (normalised), for a prefix test."""
+    return tuple(sorted({n for p in words_of("byline", "start") if (n := normalise(p))}))
 
 
 @block_rule("byline", "byline", modes=TEXT_ONLY)
@@ -61,7 +71,11 @@ def byline(block: Block, ctx: Context) -> str | None:
         return None
     if date_line:
         return f"a date line ({words} words)"
-    found = load_pack("byline").match(block.text, words, block_norm(block))
+    norm = block_norm(block)
+    # Only "start" phrases can make a byline: a prefix test on the normalised line spares the pack's patterns.
+    if not norm.startswith(_byline_starts()):
+        return None
+    found = load_pack("byline").match(block.text, words, norm)
     if found is not None and found.position == "start" and len(block.text.split()) > 1:
         return f"{found.describe()} ({words} words <= {BYLINE_MAX_WORDS}, no sentence end)"
     return None
@@ -79,8 +93,10 @@ _BIO = regex.compile(
     rf"^(?!(?i:{_DETERMINERS})\s)(?:\p{{Lu}}[\p{{L}}.'’\-]*\s+){{0,3}}\p{{Lu}}[\p{{L}}.'’\-]*,?\s+(?i:{_LINKS})\b.{{0,80}}?\b(?i:{_ROLES})\b",
     regex.V1,
 ) if _ROLES and _LINKS else None
-# An author box follows the article: only the last prose lines of the page are candidates.
+# An author box follows the article: only the last prose lines of the page are candidates. A biography runs
+# to 80 words at most (dev sets); longer paragraphs that open with a name are the article's.
 BIO_LAST_LINES = 3
+BIO_MAX_WORDS = 80
 
 
 @rule("author-bio-line", "author-box", modes=TEXT_ONLY)
@@ -92,7 +108,7 @@ def author_bio(ctx: Context) -> Iterator[Mark]:
     if len(prose) <= BIO_LAST_LINES:
         return
     for block in prose[-BIO_LAST_LINES:]:
-        if block_words(block) <= 80 and block.text[:1].isupper() and _BIO.match(block.text):
+        if block_words(block) <= BIO_MAX_WORDS and block.text[:1].isupper() and _BIO.match(block.text):
             yield block.index, "starts like an author biography (name, linking verb, a role such as writer/editor)"
 
 

@@ -1,8 +1,9 @@
-"""Rules: streams inside the main text of a text page: a reader-comment thread, a photo gallery.
+"""Rules: what the main run of prose of a text page swallowed: a reader-comment thread, a photo gallery, the
+author box at its end.
 
-Both are runs of entries that each start with a telling head: a short dated line (replies), a counter "7/50"
-(gallery slides). Their entries read like prose, so the main run of prose can swallow them; the repeated
-heads give them away.
+Threads and galleries are runs of entries that each start with a telling head: a short dated line (replies), a
+counter "7/50" (gallery slides). Their entries read like prose; the repeated heads give them away. These rules
+run after the main text is found and look inside it.
 """
 
 from __future__ import annotations
@@ -15,13 +16,12 @@ from ..chain import Context
 from ..document import Block
 from ..rule import TEXT_ONLY, Mark, Rule, rule
 from .shape import block_words, ends_sentence, is_prose
-from .text_lines import _DATE, _TIME
+from .text_lines import _BIO, _DATE, _TIME, BIO_MAX_WORDS, DATE_HINT
 from .text_region import main_span
 
 # A comment's head: the commenter's name and the date of the reply, sometimes a time or "Reply"
 # ("Rarst · March 10, 2017 at 1:26 AM", "Heidemarie Heim | Di, 21. April 2020 - 16:40", "th3Chris 28.09.19 13:39").
 _REPLY_DATE = regex.compile(rf"{_DATE}{_TIME}?", regex.V1 | regex.IGNORECASE)
-_DIGIT = regex.compile(r"\d")
 # Heads are short: the longest on the dev sets has 10 words ("Sallie Goetsch (rhymes with sketch) · March 10,
 # 2017 at 12:20 AM"); lines beyond 12 words that hold a date are sentences or listings.
 REPLY_HEAD_WORDS = 12
@@ -39,7 +39,7 @@ REPLY_AFTER_WORDS = 60
 def _reply_head(block: Block) -> bool:
     text = block.text
     words = block_words(block)
-    if words > REPLY_HEAD_WORDS or _DIGIT.search(text) is None:
+    if words > REPLY_HEAD_WORDS or DATE_HINT.search(text) is None:
         return False
     # An embedded post ("— Name (@handle) January 24, 2020") quotes a source inside the article.
     if ends_sentence(text) or text.rstrip().endswith(":") or "(@" in text or text.startswith(("—", "–")):
@@ -120,4 +120,24 @@ def _gallery_marks(ctx: Context, run: list[tuple[int, int, int]]) -> Iterator[Ma
                                 f"{run[-1][1]}/{run[-1][2]} (>= {GALLERY_MIN})")
 
 
-RULES: list[Rule] = [reply_thread, gallery_slides]
+# The author box follows the article: its last few kept lines ("Perry Bacon Jr. is a senior writer for
+# FiveThirtyEight.") once the page's header and footer are gone. Short lines count too (5+ words).
+BIO_TAIL_LINES = 3
+BIO_MIN_WORDS = 5
+
+
+@rule("closing-bio", "author-box", modes=TEXT_ONLY)
+def closing_bio(ctx: Context) -> Iterator[Mark]:
+    """An author biography among the last lines of the article ("Jane Doe is a senior writer for…")."""
+    if _BIO is None:
+        return
+    kept = [b for b in ctx.blocks if b.label == "body" and block_words(b) >= BIO_MIN_WORDS]
+    if len(kept) <= BIO_TAIL_LINES:
+        return
+    for block in kept[-BIO_TAIL_LINES:]:
+        if block_words(block) <= BIO_MAX_WORDS and block.text[:1].isupper() and _BIO.match(block.text):
+            yield block.index, (f"one of the last {BIO_TAIL_LINES} lines of the article, and it starts like an author"
+                                " biography (name, linking verb, a role such as writer/editor)")
+
+
+RULES: list[Rule] = [reply_thread, gallery_slides, closing_bio]

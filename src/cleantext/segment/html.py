@@ -9,6 +9,9 @@ own: elements nested deeper than ``max_depth`` are flattened here (their tags dr
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ..document import Block
@@ -24,13 +27,31 @@ def segment_html(
 
     ``deadline`` (a time.monotonic() value) is checked every few thousand elements: Timeout when passed."""
     walk = Walk(max(8, min(max_depth, PARSER_DEPTH_CAP)), max_blocks, deadline)
-    try:
-        if not stream_html(html, walk):
-            return [], {}
-    except Full:
-        pass
+    with gc_paused():
+        try:
+            if not stream_html(html, walk):
+                return [], {}
+        except Full:
+            pass
     walk.finish()
     return walk.blocks, walk.meta
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (when it runs) while the walk allocates its nodes and blocks.
+
+    The walk makes no reference cycles, yet every 700 new objects the collector would scan the growing set of
+    live nodes and blocks: 20% of the walk's time on the evaluation pages. Reference counting frees all the
+    garbage anyway; a collection runs as usual after the walk."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 __all__ = ["BLOCK_TAGS", "INVISIBLE", "LINK_END", "MARK_CLOSE", "MARK_OPEN", "Node", "segment_html"]

@@ -18,9 +18,13 @@ from .nodes import BLOCK_TAGS, INVISIBLE, LINK_END, MARK_CLOSE, MARK_OPEN, Node,
 _DEADLINE_MASK = 2047
 # Element codes, one dict lookup per start tag. Below _BLOCK: inline elements with a node (0 plain, then the
 # Markdown-marked ones); from _BLOCK: block elements with a node; from _INVISIBLE: elements without one.
-_INLINE, _MARK, _ANCHOR, _LINK, _BLOCK, _PRE, _BODY, _ROOT, _INVISIBLE, _BR, _HR, _PLAIN, _FLAT_BREAK = range(13)
+_INLINE, _MARK, _ANCHOR, _LINK, _BLOCK, _PRE, _BODY, _ROOT, _INVISIBLE, _VOID, _BR, _HR, _PLAIN, _FLAT_BREAK = range(14)
+# HTML 4's EMPTY elements: libxml2 ends them at once, so they never hold text (it lets wbr, source, track...
+# hold text). Not in the invisible set, yet never around a block's text: they get no node.
+_EMPTY_TAGS = frozenset({"area", "base", "basefont", "col", "frame", "img", "isindex", "param"})
 _TAG_CODE = {
-    **dict.fromkeys(BLOCK_TAGS, _BLOCK), **dict.fromkeys(INVISIBLE, _INVISIBLE), **dict.fromkeys(MARK_OPEN, _MARK),
+    **dict.fromkeys(_EMPTY_TAGS, _VOID), **dict.fromkeys(BLOCK_TAGS, _BLOCK), **dict.fromkeys(INVISIBLE, _INVISIBLE),
+    **dict.fromkeys(MARK_OPEN, _MARK),
     "a": _ANCHOR, "pre": _PRE, "body": _BODY, "html": _ROOT, "br": _BR, "hr": _HR,
 }
 
@@ -68,8 +72,8 @@ class Walk:
         title: dict[str, Any] = {}
         metas: dict[str, Any] = {}
         jsonld: dict[str, Any] = {}
-        self.blocks = blocks
-        self.meta: dict[str, Any] = {}
+        meta: dict[str, Any] = {}
+        self.blocks, self.meta = blocks, meta  # the closures below never hold self: no reference cycle
         kinds: list[int] = []  # what end() does, one entry per open element (its depth is the list's length)
         open_nodes: list[Node] = []  # nodes of the open elements, outermost first
         buffer: list[tuple[str, bool, str]] = []  # (text, inside a link, the same piece for Markdown)
@@ -78,7 +82,8 @@ class Walk:
         # The innermost element around each piece of buffered text: a block's nodes end at their common ancestor,
         # so <span class="credit">Photo: AP</span> keeps its class even when its block is flushed after the span.
         sources: list[Node] = []
-        pend: list[str] = []  # text since the last tag (the parser splits one text node around entities)
+        pend = ""  # text since the last tag (the parser splits one text node around entities)
+        class_memo: dict[str, tuple[tuple[tuple[str, str], ...], str, str | None]] = {}  # class-only attributes
         hidden_marks: list[tuple[int, int, int, int, int]] = []  # open hidden inline elements: depth and buffer sizes
         capture: list[str] = []  # text of the <title> or JSON-LD script being read
         capturing = ""  # "title" or "jsonld" while reading one
@@ -91,9 +96,9 @@ class Walk:
         link_chars = 0
 
         def take_text() -> None:
-            nonlocal has_text, link_chars
-            s = pend[0] if len(pend) == 1 else "".join(pend)
-            pend.clear()
+            nonlocal has_text, link_chars, pend
+            s = pend
+            pend = ""
             if s.isspace():
                 if buffer or in_pre:  # spaces before a block's first word are dropped anyway (outside <pre>)
                     buffer.append((s, False, s))
@@ -166,9 +171,8 @@ class Walk:
                     if node.tag in BLOCK_TAGS:
                         tag = node.tag
                         break
-            block = Block(index=len(blocks), text=text, tag=tag, ancestors=tuple([n.tag for n in nodes]),
-                          attr_tokens=" ".join([n.tokens for n in nodes if n.tokens]),
-                          link_chars=min(links, len(text)), extra={"nodes": nodes})
+            # ancestors and attr_tokens come from the nodes when a rule reads them
+            block = Block(len(blocks), text, tag, link_chars=min(links, len(text)), extra={"nodes": nodes})
             if md_raw != raw and not in_pre:
                 block.extra["md"] = squash(md_raw)
                 block.extra["hrefs"] = tuple(hrefs)
@@ -178,7 +182,7 @@ class Walk:
                 raise Full
 
         def start(tag: str, attrib: Any) -> None:
-            nonlocal in_link, in_pre, skip, steps, next_id, has_br, marked
+            nonlocal in_link, in_pre, skip, steps, next_id, has_br, marked, pend
             if pend:
                 take_text()
             steps += 1
@@ -193,6 +197,8 @@ class Walk:
                 if code >= _INVISIBLE:
                     if code == _INVISIBLE:
                         invisible(tag, attrib, depth)
+                    elif code == _VOID:  # no content: never around a block's text
+                        kinds.append(_PLAIN)
                     elif code == _BR:
                         kinds.append(_PLAIN)
                         if in_pre:
@@ -209,7 +215,7 @@ class Walk:
                 if depth > max_depth:  # flattened: its tags go, a line break keeps the words apart
                     if tag in BREAK_TAGS:
                         kinds.append(_FLAT_BREAK)
-                        pend.append("\n")
+                        pend += "\n"
                     else:
                         kinds.append(_PLAIN)
                     return
@@ -217,35 +223,38 @@ class Walk:
                     hidden_marks.clear()  # every open hidden inline element holds a block: it is shown as usual
                 if buffer:
                     flush()
-                if attrib:
-                    attrs, tokens, hidden = read_attrs(attrib)
-                else:
-                    attrs, tokens, hidden = (), "", None
                 if code == _BODY and depth == 2:
                     open_nodes.clear()  # the walk starts at <body> (<html> counts only when there is no body)
                 elif code == _PRE:
                     in_pre += 1
+            elif depth > max_depth:
+                kinds.append(_PLAIN)
+                return
+            if not attrib:
+                attrs, tokens, hidden = (), "", None
+            elif len(attrib) == 1 and "class" in attrib:  # the most common case: class values repeat on a page
+                value = attrib["class"]
+                found = class_memo.get(value)
+                if found is None:
+                    found = class_memo[value] = read_attrs(attrib)
+                attrs, tokens, hidden = found
             else:
-                if depth > max_depth:
-                    kinds.append(_PLAIN)
-                    return
-                if attrib:
-                    attrs, tokens, hidden = read_attrs(attrib)
-                    if hidden:
-                        # A hidden inline element inside a paragraph: its text is not part of what a reader sees,
-                        # unless it holds a block element. Its text is taken back at its end if no block started.
-                        hidden_marks.append((depth, len(buffer), len(sources), len(hrefs), link_chars))
-                else:
-                    attrs, tokens, hidden = (), "", None
-                if code == _ANCHOR:
-                    href = (attrib.get("href") or "").strip() if attrib else ""
-                    anchors.append(href)
-                    if not href.lower().startswith("javascript:"):  # a "javascript:" link is a button
-                        in_link += 1
-                        code = _LINK
-                if code and not in_pre:
-                    buffer.append(("", False, MARK_OPEN[tag]))
-                    marked = True
+                attrs, tokens, hidden = read_attrs(attrib)
+            if code < _BLOCK:
+                if hidden:
+                    # A hidden inline element inside a paragraph: its text is not part of what a reader sees,
+                    # unless it holds a block element. Its text is taken back at its end if no block started.
+                    hidden_marks.append((depth, len(buffer), len(sources), len(hrefs), link_chars))
+                if code:
+                    if code == _ANCHOR:
+                        href = (attrib.get("href") or "").strip() if attrib else ""
+                        anchors.append(href)
+                        if not href.lower().startswith("javascript:"):  # a "javascript:" link is a button
+                            in_link += 1
+                            code = _LINK
+                    if not in_pre:
+                        buffer.append(("", False, MARK_OPEN[tag]))
+                        marked = True
             open_nodes.append(Node(next_id, tag, tokens, open_nodes[-1] if open_nodes else None, len(open_nodes),
                                    hidden, attrs))
             next_id += 1
@@ -278,7 +287,7 @@ class Walk:
                 capturing = "jsonld"
 
         def end(tag: str) -> None:
-            nonlocal in_link, in_pre, skip, head_depth, body_done, marked, link_chars
+            nonlocal in_link, in_pre, skip, head_depth, body_done, marked, link_chars, pend
             if pend:
                 take_text()
             if capturing:  # a <title> or <script> has no child elements: this is its end
@@ -290,7 +299,7 @@ class Walk:
                         if skip == len(kinds) + 1:
                             skip = head_depth = 0
                     elif code == _FLAT_BREAK:
-                        pend.append("\n")
+                        pend += "\n"
                     return
                 if buffer:
                     flush()
@@ -320,11 +329,12 @@ class Walk:
                 del buffer[n_buffer:], sources[n_sources:], hrefs[n_hrefs:]
 
         def data(text: str) -> None:
+            nonlocal pend
             if skip:
                 if capturing:
                     capture.append(text)
                 return
-            pend.append(text)
+            pend += text
 
         def finish_capture() -> None:
             nonlocal capturing
@@ -346,9 +356,9 @@ class Walk:
 
         def finish() -> None:
             """The metadata in a fixed order: title, <meta>, JSON-LD."""
-            self.meta.update(title)
-            self.meta.update(metas)
+            meta.update(title)
+            meta.update(metas)
             for key, value in jsonld.items():
-                self.meta.setdefault(key, value)
+                meta.setdefault(key, value)
 
         self.start, self.end, self.data, self.close, self.finish = start, end, data, close, finish
