@@ -107,3 +107,10 @@ def test_str_checks_and_sanitising() -> None:
         check_text("\x00\x01\x02" * 100)
     check_text("ordinary text with a tab\tand a form feed\x0c")
     assert sanitize_text("a\x00b\x07c\td\ud800e") == "abc\td\ufffde"
+
+
+def test_sanitising_separators_surrogates_and_clean_text() -> None:
+    assert sanitize_text("x\x1cy\x1dz\x1ew\x1fv\x7f") == "x\ny\nz\nwv"
+    assert sanitize_text("\ud800\x01\udfff") == "\ufffd\ufffd"
+    clean = "Zürich café — 中文 😀\t\n\r\x0b\x0c"
+    assert sanitize_text(clean) == clean

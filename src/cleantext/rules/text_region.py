@@ -147,35 +147,31 @@ def _paragraph_shapes(ctx: Context) -> None:
         i = j + 1
 
 
-def line_score(block: Block) -> float:
-    """What a line adds to the main text: its words when it is prose, a cost when it is short or already removed."""
-    if block.label == "boilerplate":
-        return -REMOVED_LINE_COST
-    return _shape(block)[0]
+def _shapes(ctx: Context) -> list[tuple[float, bool]]:
+    """Every line's shape once the paragraphs are joined, as a list: the span is searched several times a page."""
+    def compute() -> list[tuple[float, bool]]:
+        _paragraph_shapes(ctx)
+        return [_shape(b) for b in ctx.blocks]
+
+    return ctx.memo("text-shapes", compute, labels=False)
 
 
-def _starts_text(block: Block) -> bool:
-    # The main text starts with a sentence: a headline or list line above it is not part of it.
-    return block.label != "boilerplate" and _shape(block)[1]
-
-
-def _best_run(blocks: list[Block]) -> Span | None:
-    best: Span | None = None
+def _best_run(blocks: list[Block], shapes: list[tuple[float, bool]]) -> Span | None:
+    # The best span as three numbers, not a Span per improvement: this loop runs over every line several times.
+    best_start, best_end, best_score = -1, -1, 0.0
     run_start, run_score = -1, 0.0
-    for block in blocks:
+    for block, (score, starts) in zip(blocks, shapes, strict=True):
         if block.label == "boilerplate":
             score, starts = -REMOVED_LINE_COST, False
-        else:
-            score, starts = _shape(block)
         if run_start < 0 or run_score <= 0:
             if not starts:
                 run_start = -1
                 continue
             run_start, run_score = block.index, 0.0
         run_score += score
-        if run_score > 0 and (best is None or run_score > best.score):
-            best = Span(run_start, block.index, run_score)
-    return best
+        if run_score > 0 and (best_start < 0 or run_score > best_score):
+            best_start, best_end, best_score = run_start, block.index, run_score
+    return Span(best_start, best_end, best_score) if best_start >= 0 else None
 
 
 # The <h1> repeats most words of the page's <title> line: 60% of its words, measured on the dev sets where
@@ -188,18 +184,45 @@ HEADLINE_PREFERENCE = 1.5
 
 def headline_anchor(ctx: Context) -> int | None:
     """The first kept line after the first one that repeats most words of the first line (the page <title>)."""
-    kept = [b for b in ctx.blocks if b.label != "boilerplate"]
-    if len(kept) < 3:
+    blocks = ctx.blocks
+    kept = (b for b in blocks if b.label != "boilerplate")
+    first = next(kept, None)
+    # At least 3 kept lines; counting to 3 is enough.
+    if first is None or next(kept, None) is None or next(kept, None) is None:
         return None
-    first = kept[0]
-    title_words = word_set(first.text)
-    if len(title_words) < 2 or is_prose(first):
+    # Which lines repeat a given first line depends on the text alone: the matches found so far and where the
+    # scan stopped are kept per first line, and only a match removed since then sends the scan further.
+    # (Labels only ever change from kept to removed, so a scanned line never needs a second look.)
+    scans = ctx.memo("text-headline-scans", dict, labels=False)
+    if first.index not in scans:
+        title_words = word_set(first.text)
+        scans[first.index] = (_AnchorScan(title_words, [], first.index + 1)
+                              if len(title_words) >= 2 and not is_prose(first) else None)
+    scan = scans[first.index]
+    if scan is None:
         return None
-    for block in kept[1:]:
-        words = headline_words(block)
+    for index in scan.matches:
+        if blocks[index].label != "boilerplate":
+            return blocks[index].index
+    title_words = scan.title_words
+    for i in range(scan.next, len(blocks)):
+        words = headline_words(blocks[i])
         if len(words) >= 2 and len(words & title_words) / len(words) >= TITLE_OVERLAP:
-            return block.index
+            scan.matches.append(i)
+            if blocks[i].label != "boilerplate":
+                scan.next = i + 1
+                return blocks[i].index
+    scan.next = len(blocks)
     return None
+
+
+@dataclass
+class _AnchorScan:
+    """headline_anchor's progress for one first line: its words, the lines found to repeat it, the next to look at."""
+
+    title_words: set[str]
+    matches: list[int]
+    next: int
 
 
 _NO_WORDS: frozenset[str] = frozenset()
@@ -220,44 +243,56 @@ def headline_words(block: Block) -> frozenset[str]:
 ANCHOR_WINDOW = 20
 
 
-def _run_from(blocks: list[Block], start: int) -> Span | None:
+def _run_from(blocks: list[Block], shapes: list[tuple[float, bool]], start: int) -> Span | None:
     """The best-scoring span that starts at the first prose line at most ANCHOR_WINDOW lines after ``start``."""
-    kept = blocks[start:]
-    first = next((i for i, b in enumerate(kept[:ANCHOR_WINDOW]) if _starts_text(b)), None)
+    first = next((i for i in range(start, min(start + ANCHOR_WINDOW, len(blocks)))
+                  if blocks[i].label != "boilerplate" and shapes[i][1]), None)
     if first is None:
         return None
-    best: Span | None = None
+    best_end, best_score = -1, 0.0
     total = 0.0
-    for block in kept[first:]:
-        total += line_score(block)
-        if best is None or total > best.score:
-            best = Span(kept[first].index, block.index, total)
-    return best
+    for i in range(first, len(blocks)):
+        total += -REMOVED_LINE_COST if blocks[i].label == "boilerplate" else shapes[i][0]
+        if best_end < 0 or total > best_score:
+            best_end, best_score = i, total
+    return Span(blocks[first].index, blocks[best_end].index, best_score)
 
 
 def main_span(ctx: Context) -> Span | None:
     """The run of lines with the highest total line score, preferring the one right under the page's headline."""
-    # Several rules ask in a row; the span changes only when a decision was recorded in between.
-    return ctx.memo("text-main-span", lambda: _main_span(ctx))
+    # Several rules ask in a row. The span reads no label but "boilerplate" (a line marked as the headline leaves
+    # it as it was), and a label only ever changes from "body" to another, so the number of removed lines says
+    # whether the span can have changed since the last time it was computed.
+    cache = ctx.memo("text-main-span", dict, labels=False)
+    if cache.get("decisions") != ctx.decisions:
+        removed = [b.label for b in ctx.blocks].count("boilerplate")
+        if cache.get("removed") != removed:
+            cache["span"], cache["removed"] = _main_span(ctx), removed
+        cache["decisions"] = ctx.decisions
+    return cache["span"]
 
 
 def _main_span(ctx: Context) -> Span | None:
-    ctx.memo("text-paragraph-shapes", lambda: _paragraph_shapes(ctx), labels=False)
-    best = _best_run(ctx.blocks)
+    blocks, shapes = ctx.blocks, _shapes(ctx)
+    best = _best_run(blocks, shapes)
     anchor = headline_anchor(ctx)
     if best is not None and anchor is not None and best.start != anchor + 1:
-        under = _run_from(ctx.blocks, anchor + 1)
+        under = _run_from(blocks, shapes, anchor + 1)
         if under is not None and under.score * HEADLINE_PREFERENCE >= best.score:
             best = under
     if best is None:
         return None
-    start, end = with_listed_tail(ctx.blocks, *with_whole_list(ctx.blocks, best.start, best.end))
+    start, end = with_listed_tail(blocks, *with_whole_list(blocks, best.start, best.end))
     return best if (start, end) == (best.start, best.end) else Span(start, end, best.score)
 
 
 # Lines kept between the headline and the first paragraph (standfirst, subtitle). Measured on the dev sets:
 # 1-3 lines; more is a menu or a teaser list between them.
 STANDFIRST_LINES = 3
+
+
+def _where(ctx: Context, span: Span) -> str:
+    return f"lines {ctx.blocks[span.start].line}-{ctx.blocks[span.end].line}, score {span.score:.0f}"
 
 
 @rule("before-main-text", "navigation", modes=TEXT_ONLY)
@@ -270,10 +305,10 @@ def before_main_text(ctx: Context) -> Iterator[Mark]:
     title = next((b.index for b in ctx.blocks[: span.start] if b.label == "title"), None)
     between = [b for b in ctx.blocks[title + 1 : span.start] if b.label == "body"] if title is not None else []
     keep = {b.index for b in between} if len(between) <= STANDFIRST_LINES else set()
+    reason = f"above the main text ({_where(ctx, span)})"
     for block in ctx.blocks[: span.start]:
         if block.label == "body" and block.index not in keep:
-            yield block.index, (f"above the main text (lines {ctx.blocks[span.start].line}-{ctx.blocks[span.end].line},"
-                                f" score {span.score:.0f})")
+            yield block.index, reason
 
 
 @rule("after-main-text", "footer", modes=TEXT_ONLY)
@@ -282,10 +317,10 @@ def after_main_text(ctx: Context) -> Iterator[Mark]:
     span = main_span(ctx)
     if span is None:
         return
+    reason = f"below the main text ({_where(ctx, span)})"
     for block in ctx.blocks[span.end + 1 :]:
         if block.label == "body":
-            yield block.index, (f"below the main text (lines {ctx.blocks[span.start].line}-{ctx.blocks[span.end].line},"
-                                f" score {span.score:.0f})")
+            yield block.index, reason
 
 
 # A run of this many short lines in a row inside the main text is a menu or link list, not a passage of the
