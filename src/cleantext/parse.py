@@ -2,7 +2,11 @@
 
 libxml2 (lxml's parser) never loads anything here: the HTML parser has no external entities or DTD loading,
 ``no_network`` is set, and an internal DTD subset (the ``<!DOCTYPE x [...]>`` of entity bombs and XXE) is cut
-out before parsing. Three libxml2 limits would lose content silently, so they are handled before they bite:
+out before parsing.
+
+The segmenter streams the page (``stream_html``: parser events, no tree), which has none of the tree's limits
+below and flattens deep markup itself. ``parse_html`` builds a tree for callers that want one; three libxml2
+limits would lose content silently there, so they are handled before they bite:
 
 - nesting: libxml2 stops parsing at depth 256 (2048 with ``huge_tree``) and drops the rest of the page. A page
   nested deeper than ``max_depth`` is re-parsed from a copy whose elements below that depth are flattened: their

@@ -36,11 +36,11 @@ _DATA_TAGS = frozenset({"td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6", "d
 def date_line(ctx: Context) -> Iterator[Mark]:
     """A short line with a date above or below the article text ("Publiziert: 03.04.2020", "By Jane, May 8, 2020")."""
     body = ctx.body()
-    prose = [b.index for b in body if is_prose(b)]
-    if not prose:
-        return
     # Dates between the paragraphs are article text (event dates, deadlines); the header and footer hold metadata.
-    first, last = prose[0], prose[-1]
+    first = next((b.index for b in body if is_prose(b)), None)  # scans from each end: most blocks are never read
+    if first is None:
+        return
+    last = next(b.index for b in reversed(body) if is_prose(b))
     for block in body:
         if (first < block.index < last or block.tag in _DATA_TAGS or not _DIGIT.search(block.text)
                 or "blockquote" in block.ancestors):  # a quoted post's signature ("— Jane (@jane) May 8, 2020")
