@@ -96,3 +96,23 @@ def test_pre_keeps_line_breaks_of_br_and_its_indentation() -> None:
 def test_an_internal_dtd_subset_defines_no_entities() -> None:
     html = '<!DOCTYPE x [<!ENTITY boom "BOOM">]><html><body><p>Entity: &boom; end.</p></body></html>'
     assert "BOOM" not in " ".join(texts(html))
+
+
+def test_noscript_ends_at_its_first_end_tag_as_in_a_browser() -> None:
+    # libxml2 alone ignores </noscript> while the <div> opened inside is open: the page would vanish.
+    html = '<body><noscript><div id="nojs"></noscript><p>The article text.</p><noscript><img></noscript></body>'
+    assert texts(html) == ["The article text."]
+
+
+def test_noscript_inside_a_script_string_removes_nothing() -> None:
+    html = '<body><script>var s = "<noscript>";</script><p>Kept paragraph.</p><noscript>No JS.</noscript></body>'
+    assert texts(html) == ["Kept paragraph."]
+
+
+def test_noscript_without_an_end_tag_hides_the_rest_as_in_a_browser() -> None:
+    assert texts("<body><p>Before.</p><NOSCRIPT><p>After.</p></body>") == ["Before."]
+
+
+def test_many_unclosed_noscript_tags_give_an_empty_result() -> None:
+    html = "<body>" + "<noscript><div>" * 50_000 + "</body>"
+    assert texts(html) == []

@@ -65,6 +65,11 @@ VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input
 # Elements whose content is raw text: tags inside them are not markup.
 _RAW_TEXT = {name: regex.compile(rf"</{name}\b", regex.I)
              for name in ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")}
+# <noscript> and <script> start tags, and their end tags (for _empty_noscript).
+_SCRIPTISH = _fast_re.compile(r"<(no)?script\b", _fast_re.I)
+_NOSCRIPT = _fast_re.compile(r"<noscript\b", _fast_re.I)
+_END_SCRIPT = _fast_re.compile(r"</script\b", _fast_re.I)
+_END_NOSCRIPT = _fast_re.compile(r"</noscript\b[^>]*+>?", _fast_re.I)
 # Block-level tags: a flattened one becomes a line break so the words around it stay apart.
 BREAK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "tbody", "thead",
                      "tfoot", "section", "article", "aside", "nav", "header", "footer", "main", "blockquote", "pre",
@@ -94,7 +99,7 @@ def parse_html(html: str, max_depth: int = DEFAULT_MAX_DEPTH, deadline: float | 
         html = _DTD_SUBSET.sub("", html, count=1)
     if not html.strip():
         return None
-    html = _TOO_MANY_ATTRS.sub(r"\1", html)
+    html = _TOO_MANY_ATTRS.sub(r"\1", _empty_noscript(html))
     limit = max(8, min(max_depth, PARSER_DEPTH_CAP))
     root, too_deep = _parse(html, limit)
     check_deadline(deadline)
@@ -113,7 +118,7 @@ def stream_html(html: str, target: Any) -> bool:
 
     No tree is built, so no depth or size limit of libxml2's tree applies (the target flattens what it wants).
     Exceptions raised by the target stop its calls and come out of this function."""
-    html = _strip_prolog(html)
+    html = _empty_noscript(_strip_prolog(html))
     if not html or html.isspace():
         return False
     if _PAIRWISE_ATTRIBUTES:
@@ -135,6 +140,53 @@ def _strip_prolog(html: str) -> str:
     if found:
         html = html[found.end():]
     return html
+
+
+def _script_start(html: str, before: int) -> int:
+    """Where to start scanning for <noscript>: the last <script> before ``before`` when one is still open."""
+    opened = html.rfind("<script", 0, before)
+    if opened < 0 or html.rfind("</script", opened, before) >= 0:
+        return before
+    return opened
+
+
+def _empty_noscript(html: str) -> str:
+    """The page with the content of each <noscript> removed, up to its first </noscript>.
+
+    Browsers (scripting on) read noscript content as raw text that ends at the first </noscript>. libxml2 parses
+    it as markup and ignores that end tag while an element opened inside is still open, so
+    ``<noscript><div></noscript>`` would put the rest of the page inside an invisible element. <script> content
+    is skipped so a "<noscript>" in a script string cannot start a removal. Linear: the scan only moves forward.
+    """
+    first = _NOSCRIPT.search(html)
+    if first is None:
+        return html
+    parts: list[str] = []
+    kept_from = 0
+    pos = _script_start(html, first.start())
+    while True:
+        found = _SCRIPTISH.search(html, pos)
+        if found is None:
+            break
+        content_at = html.find(">", found.end())
+        if content_at < 0:
+            break
+        content_at += 1
+        if not found.group(1):  # <script>: jump past its end tag
+            end = _END_SCRIPT.search(html, content_at)
+            if end is None:
+                break
+            pos = end.end()
+            continue
+        end = _END_NOSCRIPT.search(html, content_at)
+        if end is None:  # no end tag: the rest of the page is noscript content for browsers too
+            break
+        parts.append(html[kept_from:content_at])
+        kept_from = pos = end.start()
+    if not parts:
+        return html
+    parts.append(html[kept_from:])
+    return "".join(parts)
 
 
 def _parse(html: str, limit: int) -> tuple[Any, bool]:
