@@ -55,6 +55,7 @@ def _clean(source: str | bytes, opts: Options, rules: Sequence[Rule] | None) -> 
         blocks, metadata = segment_html(text, opts.max_depth, opts.max_blocks, deadline)
     else:
         blocks, metadata = segment_text(text, opts.max_blocks), {}
+    del text  # the blocks hold what the rules need; a large page's decoded text need not live through the chain
     truncated = None
     # The segmenters stop one block past the limit, so a huge page never holds millions of blocks in memory.
     if len(blocks) > opts.max_blocks:
