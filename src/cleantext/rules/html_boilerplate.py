@@ -19,6 +19,8 @@ from .shape import block_words, ends_sentence
 
 # An element holding this share of the core's text is the article (guard against wrapper class names).
 _CORE_SHARE = 0.5
+# A list of other articles has at least this many linked items (related boxes on the dev sets: 3-12 items).
+RELATED_ITEMS_MIN = 3
 # Readability.js _cleanConditionally: a container whose link density is over 0.5 is a link list.
 _LINK_LIST_DENSITY = 0.5
 # A link list whose links are 80 % in-page anchors is the article's table of contents (dev sets: TOC plugins
@@ -137,6 +139,10 @@ def _concept_rule(concept: Concept) -> Rule:
         body = ctx.body()
         guard = _guard(ctx, body)
         stats = ctx.memo("node-stats", lambda: node_stats(body)) if concept.kind in PROSELESS_KINDS else None
+        # A related list whose every line is a linked list item (headline link + excerpt) lists other articles,
+        # however much text its excerpts hold: the guard does not keep it.
+        linked = (ctx.memo("linked-items", lambda: (count_under(body, lambda b: True), count_under(body, _linked_item)))
+                  if concept.kind == "related-links" else None)
 
         def decide(node: Node, outer: tuple[Node, str] | None) -> tuple[Node, str] | None:
             if outer is not None:
@@ -146,7 +152,10 @@ def _concept_rule(concept: Concept) -> Rule:
                 return None
             # Captions never hold the article, however long a gallery's captions run: only <body> is guarded.
             if node.tag in _OUTER if concept.kind == "image-caption" else guard.protects(node):
-                return None
+                items, lines = (linked[1].get(node.nid, 0), linked[0].get(node.nid, 0)) if linked else (0, 0)
+                if node.tag in _OUTER or items < max(RELATED_ITEMS_MIN, lines):
+                    return None
+                return node, f"{found[1]}, all {lines} lines linked list items (>= {RELATED_ITEMS_MIN})"
             if stats is not None and stats[node.nid].paragraphs > PROSELESS_MAX_PARAGRAPHS:
                 return None  # running text under an ad or share name: a misnamed section (see PROSELESS_KINDS)
             return node, found[1]
@@ -160,6 +169,10 @@ def _concept_rule(concept: Concept) -> Rule:
 
     run.__doc__ = concept.description
     return Rule(concept.rule, concept.kind, concept.description, run, HTML_ONLY)
+
+
+def _linked_item(block: Block) -> bool:
+    return block.tag == "li" and block.link_chars > 0
 
 
 def _link_list(ctx: Context) -> Iterator[Mark]:

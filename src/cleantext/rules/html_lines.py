@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from ..chain import Context
-from ..phrases import words_of
+from ..phrases import load_pack, words_of
 from ..rule import HTML_ONLY, Mark, Rule, rule
 from .shape import block_words, ends_sentence, is_prose
 
@@ -41,16 +41,25 @@ def date_line(ctx: Context) -> Iterator[Mark]:
     if first is None:
         return
     last = next(b.index for b in reversed(body) if is_prose(b))
+    byline = load_pack("byline")
     for block in body:
-        if (first < block.index < last or block.tag in _DATA_TAGS or not _DIGIT.search(block.text)
+        if (block.tag in _DATA_TAGS or not _DIGIT.search(block.text)
                 or "blockquote" in block.ancestors):  # a quoted post's signature ("— Jane (@jane) May 8, 2020")
             continue
         words = block_words(block)
         if words > DATE_LINE_MAX_WORDS or ends_sentence(block.text):
             continue
+        # Between the paragraphs, only a line led by a byline word ("Aktualisiert:", "Pubblicato il", "By") is
+        # metadata; a bare date there is article text (an event date, a deadline).
+        led = None
+        if first < block.index < last:
+            led = byline.match(block.text, words)
+            if led is None or led.position != "start":
+                continue
         found = _DATE.search(block.text)
         if found:
-            yield block.index, f'holds the date "{found.group(0)}" in {words} words (<= {DATE_LINE_MAX_WORDS})'
+            lead = f'after "{led.phrase}" ' if led else ""
+            yield block.index, f'holds the date "{found.group(0)}" {lead}in {words} words (<= {DATE_LINE_MAX_WORDS})'
 
 
 # A kicker is a few words ("Energie", "Nachruf", "Pressemitteilung"): at most 8 words, as the text-mode kicker
