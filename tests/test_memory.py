@@ -79,3 +79,20 @@ def test_tolerance_is_below_a_small_leak() -> None:
     finally:
         tracemalloc.stop()
     assert after - before > TOLERANCE_BYTES
+
+
+def test_repeated_markup_is_stored_once_per_page() -> None:
+    """Tag names, attribute sets and link targets repeat across a large page: its blocks share one object each."""
+    unit = ('<div class="post" id="entry"><p>Paragraph {n} of the story, with a <a href="/more">link</a> '
+            "inside it.</p></div>")
+    page = "<html><body>" + "".join(unit.format(n=n) for n in range(50)) + "</body></html>"
+    doc = cleantext.clean(page, mode="html")
+    assert len(doc.blocks) == 50
+    divs = [n for b in doc.blocks for n in b.extra["nodes"] if n.tag == "div"]
+    assert len(divs) == 50
+    assert len({id(n.tag) for n in divs}) == 1
+    assert len({id(n.attrs) for n in divs}) == 1
+    assert len({id(n.tokens) for n in divs}) == 1
+    hrefs = [b.extra["hrefs"] for b in doc.blocks]
+    assert hrefs[0] == ("/more",)
+    assert len({id(h) for h in hrefs}) == 1

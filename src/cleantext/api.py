@@ -42,6 +42,7 @@ def _clean(source: str | bytes, opts: Options, rules: Sequence[Rule] | None) -> 
         data = bytes(source)
         _check_size(len(data), opts)
         text = decode_bytes(data)  # raises UnsupportedInput for binary data; never for invalid sequences
+        del data  # a copy when the caller passed a bytearray or memoryview: not needed past the decode
     elif isinstance(source, str):
         _check_size(len(source), opts)
         check_text(source)

@@ -84,6 +84,10 @@ class Walk:
         sources: list[Node] = []
         pend = ""  # text since the last tag (the parser splits one text node around entities)
         class_memo: dict[str, tuple[tuple[tuple[str, str], ...], str, str | None]] = {}  # class-only attributes
+        # One string object per distinct tag name, attribute set and href: the parser makes a new string per
+        # event, and a large page keeps tens of thousands of nodes alive (a 10 MB page of the speed benchmark:
+        # peak RSS over baseline 12.8x -> 11.1x the input).
+        shared: dict[Any, Any] = {}
         hidden_marks: list[tuple[int, int, int, int, int]] = []  # open hidden inline elements: depth and buffer sizes
         capture: list[str] = []  # text of the <title> or JSON-LD script being read
         capturing = ""  # "title" or "jsonld" while reading one
@@ -175,7 +179,8 @@ class Walk:
             block = Block(len(blocks), text, tag, link_chars=min(links, len(text)), extra={"nodes": nodes})
             if md_raw != raw and not in_pre:
                 block.extra["md"] = squash(md_raw)
-                block.extra["hrefs"] = tuple(hrefs)
+                found = tuple(hrefs)
+                block.extra["hrefs"] = shared.setdefault(found, found)
             blocks.append(block)
             if max_blocks is not None and len(blocks) > max_blocks:
                 full = True
@@ -240,6 +245,8 @@ class Walk:
                 attrs, tokens, hidden = found
             else:
                 attrs, tokens, hidden = read_attrs(attrib)
+                attrs = shared.setdefault(attrs, attrs)
+                tokens = shared.setdefault(tokens, tokens)
             if code < _BLOCK:
                 if hidden:
                     # A hidden inline element inside a paragraph: its text is not part of what a reader sees,
@@ -248,6 +255,7 @@ class Walk:
                 if code:
                     if code == _ANCHOR:
                         href = (attrib.get("href") or "").strip() if attrib else ""
+                        href = shared.setdefault(href, href)
                         anchors.append(href)
                         if not href.lower().startswith("javascript:"):  # a "javascript:" link is a button
                             in_link += 1
@@ -255,6 +263,7 @@ class Walk:
                     if not in_pre:
                         buffer.append(("", False, MARK_OPEN[tag]))
                         marked = True
+            tag = shared.setdefault(tag, tag)
             open_nodes.append(Node(next_id, tag, tokens, open_nodes[-1] if open_nodes else None, len(open_nodes),
                                    hidden, attrs))
             next_id += 1
