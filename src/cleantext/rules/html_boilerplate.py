@@ -191,8 +191,8 @@ def _link_list(ctx: Context) -> Iterator[Mark]:
         if (s.blocks < 2 or s.paragraphs or s.link_density <= _LINK_LIST_DENSITY or guard.protects(node)
                 or node.nid in toc):
             return None
-        # A table in the article's core with linked cells is data (products, ingredients, results).
-        if node.tag in _TABLE_PARTS and guard.core.get(node.nid, 0) > 0:
+        # In the article's core, a table with linked cells is data (products, results), a list of sentences text.
+        if guard.core.get(node.nid, 0) > 0 and (node.tag in _TABLE_PARTS or s.linked_sentences):
             return None
         return node, f"link density {s.link_density:.2f} > {_LINK_LIST_DENSITY:.2f} over {s.blocks} blocks"
 
