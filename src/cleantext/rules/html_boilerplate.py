@@ -13,7 +13,7 @@ from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule
 from ..segment.html import Node
-from .html_nodes import count_under, good_weight, node_stats, nodes_of, path_memo
+from .html_nodes import blocks_inside, count_under, good_weight, node_stats, nodes_of, path_memo, sum_up
 from .html_vocab import CONCEPTS, PROSELESS_KINDS, PROSELESS_MAX_PARAGRAPHS, Concept, match_concept, split_words
 from .shape import block_words, ends_sentence
 
@@ -54,18 +54,7 @@ class Guard:
                 weight = good_weight(block) or 1
                 self.total += weight
                 self.core[nodes[-1].nid] = self.core.get(nodes[-1].nid, 0) + weight
-        leaves = {n.nid: n for b in blocks for n in nodes_of(b)[-1:] if n.nid in self.core}
-        order = list(leaves.values())
-        for leaf in list(order):
-            node = leaf.parent
-            while node is not None and node.nid not in leaves:
-                leaves[node.nid] = node
-                order.append(node)
-                node = node.parent
-        order.sort(key=lambda n: n.depth, reverse=True)
-        for node in order:
-            if node.parent is not None and node.nid in self.core:
-                self.core[node.parent.nid] = self.core.get(node.parent.nid, 0) + self.core[node.nid]
+        sum_up(self.core, [n for b in blocks for n in nodes_of(b)[-1:] if n.nid in self.core])
 
     def protects(self, node: Node) -> bool:
         """True when the element holds at least half of the article's core text."""
@@ -160,12 +149,8 @@ def _concept_rule(concept: Concept) -> Rule:
                 return None  # running text under an ad or share name: a misnamed section (see PROSELESS_KINDS)
             return node, found[1]
 
-        find = path_memo(decide)
-        for block in body:
-            nodes = nodes_of(block)
-            hit = find(nodes[-1]) if nodes else None
-            if hit is not None:
-                yield block.index, f"inside {hit[0].describe()}: {hit[1]} names {concept.kind}"
+        for block, (node, why) in blocks_inside(body, path_memo(decide)):
+            yield block.index, f"inside {node.describe()}: {why} names {concept.kind}"
 
     run.__doc__ = concept.description
     return Rule(concept.rule, concept.kind, concept.description, run, HTML_ONLY)
@@ -196,12 +181,8 @@ def _link_list(ctx: Context) -> Iterator[Mark]:
             return None
         return node, f"link density {s.link_density:.2f} > {_LINK_LIST_DENSITY:.2f} over {s.blocks} blocks"
 
-    find = path_memo(decide)
-    for block in body:
-        nodes = nodes_of(block)
-        hit = find(nodes[-1]) if nodes else None
-        if hit is not None:
-            yield block.index, f"inside {hit[0].describe()}: {hit[1]}"
+    for block, (node, why) in blocks_inside(body, path_memo(decide)):
+        yield block.index, f"inside {node.describe()}: {why}"
 
 
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
@@ -293,13 +274,9 @@ def _teaser_list(ctx: Context) -> Iterator[Mark]:
     # Teasers that make up most of the article's core text are the page itself (a section front, an archive).
     if not cards or sum(guard.core.get(nid, 0) for nid in cards) >= _STREAM_MAX_SHARE * guard.total:
         return
-    find = path_memo(lambda node, outer: outer or cards.get(node.nid))
-    for block in body:
-        nodes = nodes_of(block)
-        hit = find(nodes[-1]) if nodes else None
-        if hit is not None:
-            yield block.index, (f"in a teaser stream inside {hit[0].describe()}: {hit[1]} cards "
-                                f"(>= {_STREAM_MIN_CARDS}) of a linked headline and <= {_CARD_MAX_CHARS} characters")
+    for block, (node, count) in blocks_inside(body, path_memo(lambda node, outer: outer or cards.get(node.nid))):
+        yield block.index, (f"in a teaser stream inside {node.describe()}: {count} cards "
+                            f"(>= {_STREAM_MIN_CARDS}) of a linked headline and <= {_CARD_MAX_CHARS} characters")
 
 
 # A chart or player widget: 10+ blocks, 80 % of them fragments of at most 12 characters ("$915", "’22",
@@ -332,12 +309,8 @@ def _widget_labels(ctx: Context) -> Iterator[Mark]:
         return node, (f"{n} of its {s.blocks} blocks are fragments of <= {_FRAGMENT_CHARS} characters "
                       f"(>= {_FRAGMENT_SHARE:.0%}), no prose")
 
-    find = path_memo(decide)
-    for block in body:
-        nodes = nodes_of(block)
-        hit = find(nodes[-1]) if nodes else None
-        if hit is not None:
-            yield block.index, f"inside {hit[0].describe()}: {hit[1]}"
+    for block, (node, why) in blocks_inside(body, path_memo(decide)):
+        yield block.index, f"inside {node.describe()}: {why}"
 
 
 def _orphan_heading(ctx: Context) -> Iterator[Mark]:

@@ -6,7 +6,7 @@ Element-level rules aggregate the blocks still in the body per element, then dec
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -153,18 +153,34 @@ def count_under(blocks: Iterable[Block], keep: Callable[[Block], bool]) -> dict[
             leaf = nodes[-1]
             counts[leaf.nid] = counts.get(leaf.nid, 0) + 1
             leaves[leaf.nid] = leaf
-    order = list(leaves.values())
+    return sum_up(counts, leaves.values())
+
+
+def sum_up(totals: dict[int, int], leaves: Iterable[Node]) -> dict[int, int]:
+    """Add each element's total to every element above it, in place: ``totals`` holds, per element id, what the
+    blocks whose innermost element it is (``leaves``) count. One visit per element, deepest first."""
+    known = {n.nid: n for n in leaves}
+    order = list(known.values())
     for leaf in list(order):
         node = leaf.parent
-        while node is not None and node.nid not in leaves:
-            leaves[node.nid] = node
+        while node is not None and node.nid not in known:
+            known[node.nid] = node
             order.append(node)
             node = node.parent
     order.sort(key=_depth, reverse=True)
     for node in order:
-        if node.parent is not None and node.nid in counts:
-            counts[node.parent.nid] = counts.get(node.parent.nid, 0) + counts[node.nid]
-    return counts
+        if node.parent is not None and node.nid in totals:
+            totals[node.parent.nid] = totals.get(node.parent.nid, 0) + totals[node.nid]
+    return totals
+
+
+def blocks_inside(blocks: Iterable[Block], find: Callable[[Node], T | None]) -> Iterator[tuple[Block, T]]:
+    """Each block whose innermost element ``find`` (a path_memo) decides on, with that decision."""
+    for block in blocks:
+        nodes = block.extra.get("nodes")
+        hit = find(nodes[-1]) if nodes else None
+        if hit is not None:
+            yield block, hit
 
 
 def unique_nodes(blocks: Iterable[Block]) -> list[Node]:
