@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -184,3 +185,34 @@ def test_chunks_keep_order_and_window() -> None:
     results = list(clean_many(pages, workers=2, chunksize=3, window=6))
     assert [r.id for r in results] == [str(i) for i in range(11)]
     assert all(r.ok for r in results)
+
+
+class _HangsWhenUnpickled(str):
+    """Page text whose unpickling blocks the worker: stands in for an endless call the timeout cannot end."""
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (time.sleep, (3600,))
+
+
+def test_a_hanging_worker_is_killed_and_fails_only_its_own_item() -> None:
+    page = "<p>A page with a sentence of body text that survives.</p>"
+    items = [Record(id="a", content=page), Record(id="stuck", content=_HangsWhenUnpickled("x")),
+             Record(id="b", content=page)]
+    results = list(clean_many(items, workers=2, kill_after=1.0))
+    assert [r.id for r in results] == ["a", "stuck", "b"]
+    assert [r.ok for r in results] == [True, False, True]
+    assert (results[1].error or "").startswith("WorkerTimeout")
+
+
+def test_kill_after_defaults_to_twice_the_budget_per_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[float | None] = []
+
+    def fake_parallel(records, options, workers, window, chunksize, kill_after):  # type: ignore[no-untyped-def]
+        seen.append(kill_after)
+        return iter(())
+
+    monkeypatch.setattr(cleantext.batch, "_parallel", fake_parallel)
+    list(clean_many([], workers=2, options=Options(timeout_seconds=5.0), chunksize=3))
+    list(clean_many([], workers=2, options=Options(timeout_seconds=None)))
+    list(clean_many([], workers=2, options=Options(timeout_seconds=None), kill_after=7.0))
+    assert seen == [2 * 5.0 * 3 + 10.0, None, 7.0]

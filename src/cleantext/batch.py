@@ -10,6 +10,7 @@ import os
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -132,6 +133,7 @@ def clean_many(
     templates: bool | TemplateOptions = False,
     window: int | None = None,
     chunksize: int = 1,
+    kill_after: float | None = None,
 ) -> Iterator[Result]:
     """Clean many pages; yields one Result per item, in input order, as results become ready.
 
@@ -142,6 +144,12 @@ def clean_many(
     of the results; ``chunksize`` items travel to a worker together. ``templates=True`` (or
     TemplateOptions) relabels lines repeated across many pages of the same site as "site-template"
     boilerplate (see cleantext.templates).
+
+    With workers > 1, a worker still busy with one chunk ``kill_after`` seconds after the parent
+    started waiting for it is killed, and the item that hangs fails alone with a WorkerTimeout error.
+    The default is twice ``Options.timeout_seconds`` per item of a chunk plus 10 s (None when that
+    is None): the cooperative timeout ends almost every slow page first; this catches what it cannot
+    (one endless C call). With workers=1 cleaning runs in this process and nothing can be killed.
     """
     opts = options or Options()
     workers = (os.cpu_count() or 1) if workers is None else max(1, int(workers))
@@ -152,7 +160,9 @@ def clean_many(
         # Enough work queued to keep every worker busy while the parent yields results in order.
         chunksize = max(1, chunksize)
         window = max(workers, window or workers * 4 * chunksize)
-        results = _parallel(records, opts, workers, max(1, window // chunksize), chunksize)
+        if kill_after is None and opts.timeout_seconds is not None:
+            kill_after = 2 * opts.timeout_seconds * chunksize + 10.0
+        results = _parallel(records, opts, workers, max(1, window // chunksize), chunksize, kill_after)
     if templates:
         from .templates import TemplateOptions, detect_templates
 
@@ -167,8 +177,20 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers)
 
 
+def _kill(pool: ProcessPoolExecutor) -> None:
+    # The executor has no public way to stop a running task: end its processes, which breaks the pool.
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _failed(record: Record, error: str) -> Result:
+    return Result(id=record.id, url=record.url, source=record.source, site=record.site, error=error)
+
+
 def _parallel(
-    records: Iterator[Record], options: Options, workers: int, window: int, chunksize: int
+    records: Iterator[Record], options: Options, workers: int, window: int, chunksize: int,
+    kill_after: float | None,
 ) -> Iterator[Result]:
     pending: deque[tuple[list[Record], Future[list[Result]]]] = deque()
     pool = _new_pool(workers)
@@ -185,28 +207,30 @@ def _parallel(
                 return
             chunk, future = pending.popleft()
             try:
-                yield from future.result()
+                yield from future.result(timeout=kill_after)
                 continue
-            except BrokenProcessPool:
+            except (BrokenProcessPool, FutureTimeout):
                 pass
             except Exception as exc:  # the chunk could not travel to a worker (an unpicklable item)
                 for record in chunk:
-                    yield Result(id=record.id, url=record.url, source=record.source, site=record.site,
-                                 error=f"{type(exc).__name__}: {exc}")
+                    yield _failed(record, f"{type(exc).__name__}: {exc}")
                 continue
-            # A worker died (out of memory, a crash in a C library): every queued item is a suspect.
+            # A worker died (out of memory, a crash in a C library) or hangs: every queued item is a suspect.
             # Re-run the suspects one at a time in a fresh pool, so only the guilty one fails.
             suspects = [*chunk, *(r for c, _ in pending for r in c)]
             pending.clear()
-            pool.shutdown(wait=False, cancel_futures=True)
+            _kill(pool)
             pool = _new_pool(workers)
             for record in suspects:
                 try:
-                    yield pool.submit(clean_record, record, options).result()
+                    yield pool.submit(clean_record, record, options).result(timeout=kill_after)
+                    continue
                 except BrokenProcessPool:
-                    yield Result(id=record.id, url=record.url, source=record.source, site=record.site,
-                                 error="WorkerCrashed: the worker process died while cleaning this document")
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    pool = _new_pool(workers)
+                    error = "WorkerCrashed: the worker process died while cleaning this document"
+                except FutureTimeout:
+                    error = f"WorkerTimeout: the worker was still cleaning this document after {kill_after:g} s"
+                yield _failed(record, error)
+                _kill(pool)
+                pool = _new_pool(workers)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
