@@ -122,8 +122,9 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "breadcrumb-trail", "navigation",
-        "Breadcrumb trails (class/id words like breadcrumb, breadcrumbs, crumbs).",
-        frozenset({"breadcrumb", "breadcrumbs", "crumbs", "crumb", "brotkrumen"}),
+        "Breadcrumb trails and cross-reference notes (class/id words like breadcrumb, crumbs, hatnote).",
+        # MediaWiki's hatnotes ("Main article: X", "For other uses, see Y") point to other pages, like a trail.
+        frozenset({"breadcrumb", "breadcrumbs", "crumbs", "crumb", "brotkrumen", "hatnote", "dablink", "rellink"}),
         _names(r"breadcrumb.*"),
         prefixes=("breadcrumb",),
     ),
