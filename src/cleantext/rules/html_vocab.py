@@ -74,7 +74,9 @@ CONCEPTS: tuple[Concept, ...] = (
         frozenset({"newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup",
                    "optin", "mailchimp", "mc4wp", "paywall", "buybox", "abo", "abonnement", "inscription",
                    "suscripcion", "promo", "promotion", "cta"}),
-        _names(r"sign[-_]?up.*", r"mc[-_]?embed.*", r"email[-_]?(signup|capture|form)", r"opt[-_]?in.*"),
+        # "free-trial": the sign-up box of a product blog ("Ready to get started? Get free trial").
+        _names(r"sign[-_]?up.*", r"mc[-_]?embed.*", r"email[-_]?(signup|capture|form)", r"opt[-_]?in.*",
+               r"free[-_]?trial"),
         prefixes=("newsletter", "subscribe"),
     ),
     Concept(
