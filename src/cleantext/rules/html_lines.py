@@ -37,6 +37,9 @@ _TIME_END = regex.compile(r"\d\s*[ap]\.m\.$", regex.IGNORECASE)
 # event with its date ("Bern, 17.08.2007 - Rede von ... beim SP-Städtegipfel, Basel, 18. August 2007") has more.
 DATE_LINE_MAX_WORDS = 12
 _DATE_SHARE = 0.5
+# ... or when it is a row of 3+ fields split by | or • ("Source | date | By author"), none over 12 words.
+_FIELD_SPLIT = regex.compile(r"\s[|•]\s")
+_MIN_FIELDS = 3
 # Dates in table cells and list items are data (schedules, references), in headings they title a section.
 _DATA_TAGS = frozenset({"td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "pre", "caption"})
 
@@ -59,7 +62,8 @@ def date_line(ctx: Context) -> Iterator[Mark]:
         if words > 3 * DATE_LINE_MAX_WORDS or (ends_sentence(block.text) and not _TIME_END.search(block.text)):
             continue
         other = _other_words(block.text) if words > DATE_LINE_MAX_WORDS else words
-        if other > DATE_LINE_MAX_WORDS or (other < words and other > (1 - _DATE_SHARE) * words):
+        fields = _fields(block.text) if words > DATE_LINE_MAX_WORDS and other > (1 - _DATE_SHARE) * words else None
+        if fields is None and (other > DATE_LINE_MAX_WORDS or (other < words and other > (1 - _DATE_SHARE) * words)):
             continue
         # Between the paragraphs, only a line led by a byline word ("Aktualisiert:", "Pubblicato il", "By") is
         # metadata; a bare date there is article text (an event date, a deadline).
@@ -71,9 +75,21 @@ def date_line(ctx: Context) -> Iterator[Mark]:
         found = _DATE.search(block.text)
         if found:
             lead = f'after "{led.phrase}" ' if led else ""
-            counted = (f"{words} words (<= {DATE_LINE_MAX_WORDS})" if other == words else
-                       f"{words} words, {other} (<= {1 - _DATE_SHARE:.0%}) besides dates and times")
+            if fields is not None:
+                counted = f"{words} words in {fields} fields of <= {DATE_LINE_MAX_WORDS} words, split by | or •"
+            elif other == words:
+                counted = f"{words} words (<= {DATE_LINE_MAX_WORDS})"
+            else:
+                counted = f"{words} words, {other} (<= {1 - _DATE_SHARE:.0%}) besides dates and times"
             yield block.index, f'holds the date "{found.group(0)}" {lead}in {counted}'
+
+
+def _fields(text: str) -> int | None:
+    """How many fields a metadata line of 3+ short fields has ("Le Monde | 04.05.2015 à 13h36 • Par X"), or None."""
+    fields = _FIELD_SPLIT.split(text)
+    if len(fields) < _MIN_FIELDS or any(len(f.split()) > DATE_LINE_MAX_WORDS for f in fields):
+        return None
+    return len(fields)
 
 
 def _other_words(text: str) -> int:
