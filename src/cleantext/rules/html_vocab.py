@@ -83,7 +83,7 @@ CONCEPTS: tuple[Concept, ...] = (
         "author-bio", "author-box",
         "Author boxes and bylines (class/id words like author-bio, byline, about-author, writtenby).",
         frozenset({"byline", "bylines", "authorbox", "authorbio", "writtenby", "abh", "dateline", "autor",
-                   "autorin", "auteur"}),
+                   "autorin", "auteur", "signature"}),
         _names(r"(about|post|entry|article)?[-_]?authors?([-_]?(bio|box|info|card|details|description|"
                r"name|wrap|wrapper|meta|block|area|profile|avatar|tab|section))?", r"p-author", r"vcard",
                r"bio([-_]?(box|block|wrap))?"),
