@@ -10,6 +10,7 @@ from . import (
     counters,
     html_boilerplate,
     html_lines,
+    html_structure,
     layout,
     markup,
     media,
@@ -21,5 +22,5 @@ from . import (
     title,
 )
 
-RULE_MODULES = (markup, region, html_boilerplate, html_lines, media, counters, phrases, text_lines, layout, title,
-                text_region, text_streams)
+RULE_MODULES = (markup, region, html_boilerplate, html_structure, html_lines, media, counters, phrases, text_lines,
+                layout, title, text_region, text_streams)

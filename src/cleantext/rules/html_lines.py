@@ -20,14 +20,26 @@ from .shape import block_words, ends_sentence, is_prose
 _MONTHS = "|".join(sorted(set(words_of("dates", "months")), key=len, reverse=True)) or "january"
 _DATE = regex.compile(
     rf"(?<!\d)(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})(?![\d.]\d)|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
-    rf"|\d{{4}}年\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|\d{{4}}年\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}\.?\s*(?:{_MONTHS})\.?,?\s*\d{{4}}"
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?!\d)",
     regex.V1 | regex.IGNORECASE,
 )
 _DIGIT = regex.compile(r"\d")
+_WORDISH = regex.compile(r"\w")
+# Times of day ("07:19", "13h36", "11:29 a.m."): with the dates, the values of a date line, not its words.
+_TIME = regex.compile(r"(?<![\d:])\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?![\d:])", regex.IGNORECASE)
+# "at 11:29 a.m." ends in the abbreviation's full stop, not a sentence's.
+_TIME_END = regex.compile(r"\d\s*[ap]\.m\.$", regex.IGNORECASE)
 # A date line is short: "Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion" is 12 words, the longest
 # metadata line with a date on the dev sets' article headers; a sentence that mentions a date is longer.
+# A longer line is a date line when dates and times make up half its words or more: "AFP 30 avril 2015 à 07:19
+# (Mis à jour : 30 avril 2015 à 07:38)" has 16 words, 6 of them not a date or a time; a header naming an
+# event with its date ("Bern, 17.08.2007 - Rede von ... beim SP-Städtegipfel, Basel, 18. August 2007") has more.
 DATE_LINE_MAX_WORDS = 12
+_DATE_SHARE = 0.5
+# ... or when it is a row of 3+ fields split by | or • ("Source | date | By author"), none over 12 words.
+_FIELD_SPLIT = regex.compile(r"\s[|•]\s")
+_MIN_FIELDS = 3
 # Dates in table cells and list items are data (schedules, references), in headings they title a section.
 _DATA_TAGS = frozenset({"td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "pre", "caption"})
 
@@ -47,7 +59,11 @@ def date_line(ctx: Context) -> Iterator[Mark]:
                 or "blockquote" in block.ancestors):  # a quoted post's signature ("— Jane (@jane) May 8, 2020")
             continue
         words = block_words(block)
-        if words > DATE_LINE_MAX_WORDS or ends_sentence(block.text):
+        if words > 3 * DATE_LINE_MAX_WORDS or (ends_sentence(block.text) and not _TIME_END.search(block.text)):
+            continue
+        other = _other_words(block.text) if words > DATE_LINE_MAX_WORDS else words
+        fields = _fields(block.text) if words > DATE_LINE_MAX_WORDS and other > (1 - _DATE_SHARE) * words else None
+        if fields is None and (other > DATE_LINE_MAX_WORDS or (other < words and other > (1 - _DATE_SHARE) * words)):
             continue
         # Between the paragraphs, only a line led by a byline word ("Aktualisiert:", "Pubblicato il", "By") is
         # metadata; a bare date there is article text (an event date, a deadline).
@@ -59,7 +75,26 @@ def date_line(ctx: Context) -> Iterator[Mark]:
         found = _DATE.search(block.text)
         if found:
             lead = f'after "{led.phrase}" ' if led else ""
-            yield block.index, f'holds the date "{found.group(0)}" {lead}in {words} words (<= {DATE_LINE_MAX_WORDS})'
+            if fields is not None:
+                counted = f"{words} words in {fields} fields of <= {DATE_LINE_MAX_WORDS} words, split by | or •"
+            elif other == words:
+                counted = f"{words} words (<= {DATE_LINE_MAX_WORDS})"
+            else:
+                counted = f"{words} words, {other} (<= {1 - _DATE_SHARE:.0%}) besides dates and times"
+            yield block.index, f'holds the date "{found.group(0)}" {lead}in {counted}'
+
+
+def _fields(text: str) -> int | None:
+    """How many fields a metadata line of 3+ short fields has ("Le Monde | 04.05.2015 à 13h36 • Par X"), or None."""
+    fields = _FIELD_SPLIT.split(text)
+    if len(fields) < _MIN_FIELDS or any(len(f.split()) > DATE_LINE_MAX_WORDS for f in fields):
+        return None
+    return len(fields)
+
+
+def _other_words(text: str) -> int:
+    """Words of a line besides its dates and times of day."""
+    return sum(1 for w in _TIME.sub(" ", _DATE.sub(" ", text)).split() if _WORDISH.search(w))
 
 
 # A kicker is a few words ("Energie", "Nachruf", "Pressemitteilung"): at most 8 words, as the text-mode kicker

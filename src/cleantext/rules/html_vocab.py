@@ -74,14 +74,16 @@ CONCEPTS: tuple[Concept, ...] = (
         frozenset({"newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup",
                    "optin", "mailchimp", "mc4wp", "paywall", "buybox", "abo", "abonnement", "inscription",
                    "suscripcion", "promo", "promotion", "cta"}),
-        _names(r"sign[-_]?up.*", r"mc[-_]?embed.*", r"email[-_]?(signup|capture|form)", r"opt[-_]?in.*"),
+        # "free-trial": the sign-up box of a product blog ("Ready to get started? Get free trial").
+        _names(r"sign[-_]?up.*", r"mc[-_]?embed.*", r"email[-_]?(signup|capture|form)", r"opt[-_]?in.*",
+               r"free[-_]?trial"),
         prefixes=("newsletter", "subscribe"),
     ),
     Concept(
         "author-bio", "author-box",
         "Author boxes and bylines (class/id words like author-bio, byline, about-author, writtenby).",
         frozenset({"byline", "bylines", "authorbox", "authorbio", "writtenby", "abh", "dateline", "autor",
-                   "autorin", "auteur"}),
+                   "autorin", "auteur", "signature"}),
         _names(r"(about|post|entry|article)?[-_]?authors?([-_]?(bio|box|info|card|details|description|"
                r"name|wrap|wrapper|meta|block|area|profile|avatar|tab|section))?", r"p-author", r"vcard",
                r"bio([-_]?(box|block|wrap))?"),
@@ -122,8 +124,9 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "breadcrumb-trail", "navigation",
-        "Breadcrumb trails (class/id words like breadcrumb, breadcrumbs, crumbs).",
-        frozenset({"breadcrumb", "breadcrumbs", "crumbs", "crumb", "brotkrumen"}),
+        "Breadcrumb trails and cross-reference notes (class/id words like breadcrumb, crumbs, hatnote).",
+        # MediaWiki's hatnotes ("Main article: X", "For other uses, see Y") point to other pages, like a trail.
+        frozenset({"breadcrumb", "breadcrumbs", "crumbs", "crumb", "brotkrumen", "hatnote", "dablink", "rellink"}),
         _names(r"breadcrumb.*"),
         prefixes=("breadcrumb",),
     ),

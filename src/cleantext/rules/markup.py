@@ -219,7 +219,9 @@ def html_headline(ctx: Context) -> Iterator[Mark]:
         yield block.index, f"<{block.tag}> matching the page title (similarity {best[0]:.2f} >= 0.60)"
         return
     h1s = [b for b in headings if b.tag == "h1"]
-    if len(h1s) == 1:
+    # Without a page title, the only <h1> is the headline. With one that the <h1> does not repeat, the <h1> heads a
+    # part of the text (Readability keeps it in the article) and the title comes from the page title below.
+    if len(h1s) == 1 and not references:
         yield h1s[0].index, "the page's only <h1>"
         return
     if references and "title" not in meta:
