@@ -98,3 +98,28 @@ def test_json_ld_article_body_points_at_the_article() -> None:
     doc = cleantext.clean(html, mode="html")
     assert doc.paragraphs == story
     assert "JSON-LD articleBody" in doc.metadata["content_region"]
+
+
+def test_furniture_does_not_attract_the_region_even_when_denser() -> None:
+    # The discussion's comma-laden lines out-score the article; its class names comments, so it is not scored.
+    comments = ["Great, really great, I agree, totally, yes, yes, and again yes, this is the best, well done!",
+                "No, no, no, wrong, wrong, all wrong, the parks, the pools, the trees, the money, the mayor.",
+                "Well, maybe, perhaps, who knows, we will see, next year, or the year after, or never, sadly."]
+    html = (f"<html><body><div class='x1'>{ARTICLE}</div><div class='discussion'>"
+            + "".join(f"<p>{c}</p>" for c in comments) + "</div></body></html>")
+    doc = cleantext.clean(html, mode="html")
+    assert doc.paragraphs == PROSE
+    assert doc.metadata["content_region"].startswith('<div class="x1">')
+
+
+def test_a_twin_container_inside_furniture_does_not_join() -> None:
+    method = "".join(f"<p>{p}</p>" for p in PROSE)
+    aside = "Our newest cookbook, with forty muffin recipes, ships next week; order it today and save."
+    html = ('<html><body><div class="recipe"><div class="panel"><div class="part"><h2>Ingredients</h2><table>'
+            "<tr><td>250 g flour</td></tr><tr><td>100 ml milk</td></tr></table></div></div>"
+            f'<div class="panel"><div class="part"><h2>Method</h2>{method}</div></div>'
+            f'<div class="sidebar"><div class="part"><p>{aside}</p></div></div></div></body></html>')
+    doc = cleantext.clean(html, mode="html")
+    rules = rules_of(doc)
+    assert rules["250 g flour"] is None and rules["Method"] is None  # the twin joins
+    assert rules[aside] == "content-region"  # the one in the sidebar does not

@@ -6,7 +6,8 @@ Element-level rules aggregate the blocks still in the body per element, then dec
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -20,6 +21,8 @@ T = TypeVar("T")
 # Characters of scripts written without spaces between words; one of them carries about as much
 # content as a short Latin word, so lengths count them three times (readability#381 asks for this).
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]+")  # runs: 30x faster than chars
+# Every character _CJK matches lies in these code point ranges (tests/test_html_nodes.py checks them all).
+_MAYBE_CJK = re.compile("[\u0e00-\u0e7f\u1100-\u11ff\u2e80-\u2fff\u3000-\ud7ff\uf900-\uffff\U00010000-\U0010ffff]")
 # Commas and sentence ends in Latin and CJK punctuation.
 _COMMAS = regex.compile(r"[,，、;；]")
 _SENTENCE_END = regex.compile(r"[.!?。！？…]")
@@ -38,7 +41,9 @@ def nodes_of(block: Block) -> tuple[Node, ...]:
 
 def text_weight(text: str) -> int:
     """Length of a text for thresholds, with CJK characters counted three times."""
-    if text.isascii():  # the \p{} scan costs ~0.1 us per character; most blocks need none
+    # The \p{} scan costs ~0.03 us per character; ASCII blocks need none, accented and typographic text only the
+    # stdlib scan of the ranges the scripts live in (3x faster).
+    if text.isascii() or not _MAYBE_CJK.search(text):
         return len(text)
     return len(text) + 2 * sum(map(len, _CJK.findall(text)))
 
@@ -61,7 +66,6 @@ class NodeStats:
     link_chars: int = 0
     blocks: int = 0
     paragraphs: int = 0  # blocks of 80+ weighted characters that end a sentence: real prose
-    good: int = 0  # weighted characters of text blocks that are not link lists or headings
 
     @property
     def link_density(self) -> float:
@@ -73,6 +77,83 @@ class NodeStats:
         return self.link_density < _LINKED_LIST_DENSITY and self.chars >= _LINKED_ITEM_CHARS * self.blocks
 
 
+class ElementTree:
+    """The elements around a list of blocks, as flat lists indexed by element id (``Node.nid``).
+
+    The walk numbers elements as it opens them, so a parent's id is always below its children's: totals flow
+    up in one pass over the ids from the highest, decisions inherited from outer elements flow down in one pass
+    from the lowest. Each element costs a few list slots, where a dict of objects per element cost ten times as
+    much on large pages (the memory peak of a 10 MB page).
+    """
+
+    __slots__ = ("ids", "leaf", "node", "parent")
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        leaves = [nodes[-1] if (nodes := b.extra.get("nodes")) else None for b in blocks]
+        size = 1 + max((n.nid for n in leaves if n is not None), default=-1)
+        # One slot more than the ids: blocks outside any element and the parent of the outermost element point
+        # at it (index -1), so sums need no test; nothing reads it.
+        node: list[Node | None] = [None] * (size + 1)
+        parent = [-1] * (size + 1)
+        ids: list[int] = []
+        for leaf in leaves:
+            current = leaf
+            while current is not None and node[current.nid] is None:
+                nid = current.nid
+                node[nid] = current
+                ids.append(nid)
+                current = current.parent
+                if current is not None:
+                    parent[nid] = current.nid
+        ids.sort()
+        self.leaf: list[int] = [-1 if n is None else n.nid for n in leaves]  # per block: its innermost element
+        self.node = node  # per id: the element, None for ids around no block
+        self.parent = parent  # per id: the parent's id, -1 at the outermost element
+        self.ids = ids  # the ids of every element around the blocks, ascending (outer before inner)
+
+    def sum_up(self, values: Iterable[int]) -> list[int]:
+        """Per element id: the sum of ``values`` (one per block, in block order) over the blocks under it."""
+        totals = [0] * len(self.node)
+        for nid, value in zip(self.leaf, values, strict=True):
+            totals[nid] += value
+        parent = self.parent
+        for nid in reversed(self.ids):  # children before parents
+            value = totals[nid]
+            if value:
+                totals[parent[nid]] += value
+        return totals
+
+
+class NodeTable:
+    """Per element id: the characters, link characters, blocks and prose paragraphs under it (see node_stats)."""
+
+    __slots__ = ("blocks", "chars", "link_chars", "paragraphs")
+
+    def __init__(self, tree: ElementTree, blocks: Sequence[Block]) -> None:
+        size = len(tree.node)
+        chars, links, count, prose = [0] * size, [0] * size, [0] * size, [0] * size
+        for nid, block in zip(tree.leaf, blocks, strict=True):
+            chars[nid] += len(block.text)
+            links[nid] += block.link_chars
+            count[nid] += 1
+            prose[nid] += is_prose(block)
+        parent = tree.parent
+        for nid in reversed(tree.ids):  # children before parents; the four totals in one pass (see sum_up)
+            up = parent[nid]
+            chars[up] += chars[nid]
+            links[up] += links[nid]
+            count[up] += count[nid]
+            prose[up] += prose[nid]
+        self.chars, self.link_chars, self.blocks, self.paragraphs = chars, links, count, prose
+
+    def __getitem__(self, nid: int) -> NodeStats:
+        return NodeStats(self.chars[nid], self.link_chars[nid], self.blocks[nid], self.paragraphs[nid])
+
+    def link_density(self, nid: int) -> float:
+        chars = self.chars[nid]
+        return self.link_chars[nid] / chars if chars else 0.0
+
+
 def is_prose(block: Block) -> bool:
     """A block that reads like a paragraph: long enough, ends a sentence, few links."""
     found = block.extra.get("html_prose")  # computed once per block: every element rule asks
@@ -82,65 +163,33 @@ def is_prose(block: Block) -> bool:
 
 
 def _is_prose(block: Block) -> bool:
-    return (text_weight(block.text) >= 80 and sentence_ends(block.text) > 0 and block.link_density < 0.5
-            and block.tag not in ("li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"))
+    # Cheapest test first; a text of 80+ characters weighs 80+ without counting its CJK characters.
+    text = block.text
+    return (block.tag not in ("li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6") and block.link_density < 0.5
+            and (len(text) >= 80 or text_weight(text) >= 80) and sentence_ends(text) > 0)
 
 
-def good_weight(block: Block) -> int:
-    """Weighted length of a block that can be article text (not a heading, not mostly links, 50+ chars)."""
+def good_weight(block: Block, weight: int | None = None) -> int:
+    """Weighted length of a block that can be article text (not a heading, not mostly links, 50+ chars).
+
+    ``weight``: the block's text_weight when the caller has it."""
     found = block.extra.get("good_weight")  # computed once per block
     if found is None:
-        found = block.extra["good_weight"] = _good_weight(block)
+        found = block.extra["good_weight"] = _good_weight(block, weight)
     return found
 
 
-def _good_weight(block: Block) -> int:
+def _good_weight(block: Block, weight: int | None) -> int:
     if block.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or block.link_density >= 0.33:
         return 0
-    weight = text_weight(block.text)
+    if weight is None:
+        weight = text_weight(block.text)
     return weight if weight >= 50 else 0
 
 
-def node_stats(blocks: Iterable[Block]) -> dict[int, NodeStats]:
-    """Per element id: the characters, link characters, blocks and prose paragraphs under it."""
-    # Each block counts once at its innermost element, then totals flow up the parent links, deepest first:
-    # one pass over the elements instead of one per block and ancestor (pages nest 20-60 levels deep).
-    stats: dict[int, NodeStats] = {}
-    leaves: list[Node] = []
-    for block in blocks:
-        nodes = block.extra.get("nodes")
-        if not nodes:
-            continue
-        leaf = nodes[-1]
-        s = stats.get(leaf.nid)
-        if s is None:
-            s = stats[leaf.nid] = NodeStats()
-            leaves.append(leaf)
-        s.chars += len(block.text)
-        s.link_chars += block.link_chars
-        s.blocks += 1
-        s.paragraphs += is_prose(block)
-        s.good += good_weight(block)
-    order = list(leaves)
-    seen = {n.nid for n in leaves}
-    for leaf in leaves:
-        node = leaf.parent
-        while node is not None and node.nid not in seen:
-            seen.add(node.nid)
-            order.append(node)
-            stats[node.nid] = NodeStats()
-            node = node.parent
-    order.sort(key=_depth, reverse=True)
-    for node in order:
-        parent = node.parent
-        if parent is not None:
-            s, p = stats[node.nid], stats[parent.nid]
-            p.chars += s.chars
-            p.link_chars += s.link_chars
-            p.blocks += s.blocks
-            p.paragraphs += s.paragraphs
-            p.good += s.good
-    return stats
+def node_stats(blocks: Sequence[Block]) -> NodeTable:
+    """Per element id: the characters, link characters, blocks and prose paragraphs under it (``stats[nid]``)."""
+    return NodeTable(ElementTree(blocks), blocks)
 
 
 def count_under(blocks: Iterable[Block], keep: Callable[[Block], bool]) -> dict[int, int]:
@@ -159,18 +208,17 @@ def count_under(blocks: Iterable[Block], keep: Callable[[Block], bool]) -> dict[
 def sum_up(totals: dict[int, int], leaves: Iterable[Node]) -> dict[int, int]:
     """Add each element's total to every element above it, in place: ``totals`` holds, per element id, what the
     blocks whose innermost element it is (``leaves``) count. One visit per element, deepest first."""
-    known = {n.nid: n for n in leaves}
-    order = list(known.values())
-    for leaf in list(order):
-        node = leaf.parent
-        while node is not None and node.nid not in known:
-            known[node.nid] = node
-            order.append(node)
+    parent_of: dict[int, int] = {}
+    for leaf in leaves:
+        node = leaf
+        while node.parent is not None and node.nid not in parent_of:
+            parent_of[node.nid] = node.parent.nid
             node = node.parent
-    order.sort(key=_depth, reverse=True)
-    for node in order:
-        if node.parent is not None and node.nid in totals:
-            totals[node.parent.nid] = totals.get(node.parent.nid, 0) + totals[node.nid]
+    for nid in sorted(parent_of, reverse=True):  # a parent's id is below its children's (see ElementTree)
+        value = totals.get(nid)
+        if value is not None:
+            up = parent_of[nid]
+            totals[up] = totals.get(up, 0) + value
     return totals
 
 
@@ -196,9 +244,6 @@ def unique_nodes(blocks: Iterable[Block]) -> list[Node]:
             node = node.parent
     return out
 
-
-def _depth(node: Node) -> int:
-    return node.depth
 
 
 def path_memo(compute: Callable[[Node, T | None], T | None]) -> Callable[[Node], T | None]:
