@@ -114,3 +114,52 @@ def _hiding_class(lower: str) -> str | None:
             hit = _HIDDEN_CLASSES.intersection(lower.split())
             return f'class "{sorted(hit)[0]}"' if hit else None
     return None
+
+
+# The holder of text found in two separate trees (text in <html> before the <body> that restarts the walk).
+_APART = Node(-1, "", "", None, -1)
+
+
+def path_to(holder: Node, open_nodes: list[Node]) -> tuple[Node, ...]:
+    """The nodes from the root to ``holder``, outermost first (() for _APART).
+
+    ``open_nodes`` is the chain of open elements (open_nodes[i].depth == i): the part of the path still open is
+    a slice of it, so only closed elements (an inline <span> the block text came from) are walked up."""
+    if holder is _APART:
+        return ()
+    closed = []
+    node: Node | None = holder
+    while node is not None and not (node.depth < len(open_nodes) and open_nodes[node.depth] is node):
+        closed.append(node)
+        node = node.parent
+    closed.reverse()
+    return (*open_nodes[: node.depth + 1], *closed) if node is not None else tuple(closed)
+
+
+def split_at_breaks(pieces: list[tuple[str, bool, str]]) -> list[tuple[str, int, str]]:
+    """(text, link characters, Markdown text) of each paragraph of a block holding <br> marks.
+
+    Two <br> in a row (only spaces between) end a paragraph, as Readability.js turns them into <p>."""
+    out: list[tuple[str, int, str]] = []
+    part: list[str] = []
+    md: list[str] = []
+    part_links = 0
+    pending_br = 0
+    for piece, linked, md_piece in pieces:
+        if piece == _BR:
+            pending_br += 1
+            continue
+        if pending_br:
+            if pending_br >= 2 and piece and not piece.isspace() and "".join(part).strip():
+                out.append(("".join(part), part_links, "".join(md)))
+                part, md, part_links = [], [], 0
+            part.append("\n")
+            md.append("\n")
+            if piece and not piece.isspace():
+                pending_br = 0
+        part.append(piece)
+        md.append(md_piece)
+        if linked:
+            part_links += len(" ".join(piece.split()))
+    out.append(("".join(part), part_links, "".join(md)))
+    return out

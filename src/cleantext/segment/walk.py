@@ -13,8 +13,20 @@ from typing import Any
 from ..document import Block
 from ..parse import BREAK_TAGS, check_deadline
 from .metadata import is_jsonld, read_jsonld, read_meta, squash
+from .nodes import (
+    _APART,
+    BLOCK_TAGS,
+    INVISIBLE,
+    LINK_END,
+    MARK_CLOSE,
+    MARK_OPEN,
+    Node,
+    class_fields,
+    path_to,
+    read_attrs,
+)
 from .nodes import _BR as _BR_MARK
-from .nodes import BLOCK_TAGS, INVISIBLE, LINK_END, MARK_CLOSE, MARK_OPEN, Node, class_fields, read_attrs
+from .nodes import split_at_breaks as _split_at_breaks
 
 # The deadline is checked once per 2048 elements (a mask: cheaper than a modulo).
 _DEADLINE_MASK = 2047
@@ -38,55 +50,6 @@ _NO_ATTRS: tuple[tuple[tuple[str, str], ...], str, str | None] = ((), "", None)
 
 class Full(Exception):
     """Raised inside the parse when the walk holds max_blocks + 1 blocks: nothing after them is needed."""
-
-
-# The holder of text found in two separate trees (text in <html> before the <body> that restarts the walk).
-_APART = Node(-1, "", "", None, -1)
-
-
-def path_to(holder: Node, open_nodes: list[Node]) -> tuple[Node, ...]:
-    """The nodes from the root to ``holder``, outermost first (() for _APART).
-
-    ``open_nodes`` is the chain of open elements (open_nodes[i].depth == i): the part of the path still open is
-    a slice of it, so only closed elements (an inline <span> the block text came from) are walked up."""
-    if holder is _APART:
-        return ()
-    closed = []
-    node: Node | None = holder
-    while node is not None and not (node.depth < len(open_nodes) and open_nodes[node.depth] is node):
-        closed.append(node)
-        node = node.parent
-    closed.reverse()
-    return (*open_nodes[: node.depth + 1], *closed) if node is not None else tuple(closed)
-
-
-def _split_at_breaks(pieces: list[tuple[str, bool, str]]) -> list[tuple[str, int, str]]:
-    """(text, link characters, Markdown text) of each paragraph of a block holding <br> marks.
-
-    Two <br> in a row (only spaces between) end a paragraph, as Readability.js turns them into <p>."""
-    out: list[tuple[str, int, str]] = []
-    part: list[str] = []
-    md: list[str] = []
-    part_links = 0
-    pending_br = 0
-    for piece, linked, md_piece in pieces:
-        if piece == _BR_MARK:
-            pending_br += 1
-            continue
-        if pending_br:
-            if pending_br >= 2 and piece and not piece.isspace() and "".join(part).strip():
-                out.append(("".join(part), part_links, "".join(md)))
-                part, md, part_links = [], [], 0
-            part.append("\n")
-            md.append("\n")
-            if piece and not piece.isspace():
-                pending_br = 0
-        part.append(piece)
-        md.append(md_piece)
-        if linked:
-            part_links += len(squash(piece))
-    out.append(("".join(part), part_links, "".join(md)))
-    return out
 
 
 class Walk:
