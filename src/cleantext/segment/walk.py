@@ -45,6 +45,7 @@ _TAG_CODE = {
 # type...) gets its fields from the class value alone, or none at all.
 _READ_NOT_CLASS = frozenset({"id", "role", "itemprop", "aria-label", "hidden", "aria-hidden", "style"})
 _READ = _READ_NOT_CLASS | {"class"}
+_LINK_CLOSE = MARK_CLOSE["a"]
 _NO_ATTRS: tuple[tuple[tuple[str, str], ...], str, str | None] = ((), "", None)
 
 
@@ -360,7 +361,7 @@ class Walk:
                         in_link -= 1
                     if not in_pre:
                         hrefs.append(href)
-                        marks.append((len(parts), f"{MARK_CLOSE['a']}{len(hrefs) - 1}{LINK_END}"))
+                        marks.append((len(parts), f"{_LINK_CLOSE}{len(hrefs) - 1}{LINK_END}"))
             if hidden_marks and hidden_marks[-1][0] == len(kinds) + 1:
                 _, n_parts, n_marks, n_linked, n_hrefs, holder, link_chars = hidden_marks.pop()
                 del parts[n_parts:], marks[n_marks:], linked[n_linked:], hrefs[n_hrefs:]
