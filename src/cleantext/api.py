@@ -6,7 +6,7 @@ import time
 from collections.abc import Sequence
 
 from .chain import Context, run_chain
-from .decode import check_text, decode_bytes, looks_like_html, sanitize_text
+from .decode import check_text, decode_bytes, html_head, looks_like_html, sanitize_text, utf8_page
 from .document import Document
 from .errors import InputTooLarge
 from .options import Mode, Options
@@ -38,24 +38,35 @@ def clean(
 
 def _clean(source: str | bytes, opts: Options, rules: Sequence[Rule] | None) -> Document:
     started = time.monotonic()
+    page: bytes | None = None  # valid UTF-8 bytes the HTML parser reads as they are (no decoded copy)
+    text = ""
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
         _check_size(len(data), opts)
-        text = decode_bytes(data)  # raises UnsupportedInput for binary data; never for invalid sequences
+        # Both raise UnsupportedInput for binary data; decoding never raises for invalid sequences.
+        page = utf8_page(data) if opts.mode != "text" else None
+        if page is None:
+            text = decode_bytes(data)
         del data  # a copy when the caller passed a bytearray or memoryview: not needed past the decode
+        text = sanitize_text(text)
     elif isinstance(source, str):
         _check_size(len(source), opts)
         check_text(source)
-        text = source
+        text = sanitize_text(source)
     else:
         raise TypeError(f"clean() takes str or bytes, not {type(source).__name__}")
-    text = sanitize_text(text)
     deadline = started + opts.timeout_seconds if opts.timeout_seconds else None
-    actual_mode = opts.mode if opts.mode != "auto" else ("html" if looks_like_html(text) else "text")
+    if opts.mode != "auto":
+        actual_mode = opts.mode
+    else:
+        actual_mode = "html" if looks_like_html(html_head(page) if page is not None else text) else "text"
+    if page is not None and actual_mode == "text":
+        text, page = page.decode("utf-8"), None
     if actual_mode == "html":
-        blocks, metadata = segment_html(text, opts.max_depth, opts.max_blocks, deadline)
+        blocks, metadata = segment_html(page if page is not None else text, opts.max_depth, opts.max_blocks, deadline)
     else:
         blocks, metadata = segment_text(text, opts.max_blocks), {}
+    del page
     del text  # the blocks hold what the rules need; a large page's decoded text need not live through the chain
     truncated = None
     # The segmenters stop one block past the limit, so a huge page never holds millions of blocks in memory.

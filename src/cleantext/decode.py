@@ -72,6 +72,8 @@ _CONTROL_CHARS = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SANITIZE_SLICE = 1 << 20  # characters encoded at a time by sanitize_text
 _SANITIZED_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])  # the characters _CONTROL_CHARS finds
 _LONE_SURROGATES = regex.compile(r"[\ud800-\udfff]")
+# How much of the text looks_like_html reads.
+_SNIFF_CHARS = 5000
 # How much of the input the checks sample: enough for any real page's head, cheap on a 64 MB input.
 SAMPLE_BYTES = 64 * 1024
 # Share of control bytes above which data is binary. Text has ~0%; random or compressed bytes ~10%.
@@ -122,6 +124,43 @@ def decode_bytes(data: bytes) -> str:
     if encoding:
         return data[skip:].decode(encoding, errors="replace")
     return _decode_8bit(data)
+
+
+def utf8_page(data: bytes) -> bytes | None:
+    """The page as bytes the HTML parser can read as they are, or None when it needs decode_bytes().
+
+    That is valid UTF-8 (its BOM removed) without a control character sanitize_text() would remove: the text
+    decode_bytes() and sanitize_text() would give is exactly these bytes decoded. Checked by slices, so a large
+    page never has a full-size decoded copy. Raises UnsupportedInput for binary data, as decode_bytes() does."""
+    if not data:
+        return None
+    skip, encoding = _classify(data)
+    if encoding and encoding != "utf-8":
+        return None
+    page = data[skip:] if skip else data
+    ascii_only = page.isascii()
+    decoder = None if ascii_only else codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(page)
+    for start in range(0, len(page), _SANITIZE_SLICE):
+        piece = page[start : start + _SANITIZE_SLICE]
+        if len(piece.translate(None, _SANITIZED_BYTES)) != len(piece):
+            return None
+        if decoder is not None:
+            try:
+                decoder.decode(view[start : start + _SANITIZE_SLICE])
+            except UnicodeDecodeError:
+                return None
+    if decoder is not None:
+        try:
+            decoder.decode(b"", True)
+        except UnicodeDecodeError:
+            return None
+    return page
+
+
+def html_head(page: bytes) -> str:
+    """The first 5,000 characters of a page of valid UTF-8 bytes: what looks_like_html() reads."""
+    return page[: 4 * _SNIFF_CHARS + 4].decode("utf-8", errors="ignore")[:_SNIFF_CHARS]
 
 
 def _classify(data: bytes) -> tuple[int, str]:
@@ -258,5 +297,5 @@ def check_text(text: str) -> None:
 
 def looks_like_html(text: str) -> bool:
     """True when the start of the text has HTML tags."""
-    head = text[:5000]
+    head = text[:_SNIFF_CHARS]
     return bool(_HTML_SNIFF.search(head))

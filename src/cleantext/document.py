@@ -38,10 +38,20 @@ class Block:
                  kind: str | None = None, reason: str | None = None, line: int | None = None, blank_before: int = 0,
                  ancestors: tuple[str, ...] | None = None, attr_tokens: str | None = None, link_chars: int = 0,
                  region: float | None = None, extra: dict[str, Any] | None = None) -> None:
-        self.index, self.text, self.tag, self.label = index, text, tag, label
-        self.rule, self.kind, self.reason, self.line, self.blank_before = rule, kind, reason, line, blank_before
-        self._ancestors, self._attr_tokens = ancestors, attr_tokens
-        self.link_chars, self.region = link_chars, region
+        # One plain assignment each (a tuple assignment builds and unpacks a tuple): a page makes thousands.
+        self.index = index
+        self.text = text
+        self.tag = tag
+        self.label = label
+        self.rule = rule
+        self.kind = kind
+        self.reason = reason
+        self.line = line
+        self.blank_before = blank_before
+        self._ancestors = ancestors
+        self._attr_tokens = attr_tokens
+        self.link_chars = link_chars
+        self.region = region
         self.extra = {} if extra is None else extra
 
     @property

@@ -21,9 +21,11 @@ from .walk import Full, Walk
 
 
 def segment_html(
-    html: str, max_depth: int = DEFAULT_MAX_DEPTH, max_blocks: int | None = None, deadline: float | None = None
+    html: str | bytes, max_depth: int = DEFAULT_MAX_DEPTH, max_blocks: int | None = None, deadline: float | None = None
 ) -> tuple[list[Block], dict[str, Any]]:
     """Blocks in document order, and the page metadata; the walk stops after ``max_blocks`` + 1 blocks.
+
+    ``html`` is sanitized text (decode.sanitize_text) or bytes from decode.utf8_page.
 
     ``deadline`` (a time.monotonic() value) is checked every few thousand elements: Timeout when passed."""
     walk = Walk(max(8, min(max_depth, PARSER_DEPTH_CAP)), max_blocks, deadline)

@@ -55,6 +55,11 @@ class Node:
         return f"<{self.tag}{' ' if names else ''}{' '.join(names[:2])}>"
 
 
+# The attributes that can hide an element, and the words every hiding class holds (most values hold none).
+_HIDING_ATTRS = frozenset({"hidden", "aria-hidden", "style"})
+_HIDING_WORDS = ("hidden", "none", "only", "reader", "invisible")
+
+
 def read_attrs(attrib: Any) -> tuple[tuple[tuple[str, str], ...], str, str | None]:
     """An element's Node fields from its attributes: (attrs, tokens, hidden).
 
@@ -66,31 +71,95 @@ def read_attrs(attrib: Any) -> tuple[tuple[tuple[str, str], ...], str, str | Non
     for name in _ATTR_NAMES:
         value = get(name)
         if value:
-            if len(value) > _MAX_ATTR_CHARS:
-                value = value[:_MAX_ATTR_CHARS]
-            value = " ".join(value.split())
+            value = " ".join(value[:_MAX_ATTR_CHARS].split())
             if value:
                 found.append((name, value))
     attrs = tuple(found)
     tokens = found[0][1].lower() if len(found) == 1 else " ".join([v.lower() for _, v in found])
-    if "hidden" in attrib:
-        return attrs, tokens, "hidden attribute"
-    aria = get("aria-hidden")
-    if aria and aria.strip().lower() == "true":
-        return attrs, tokens, 'aria-hidden="true"'
-    style = get("style")
-    if style:
-        lower = style.lower()
-        if "none" in lower or "hidden" in lower:  # most inline styles name neither: skip the pattern
-            match = _HIDDEN_STYLE.search(style)
-            if match:
-                return attrs, tokens, f'style "{match.group(0)}"'
-    for name, value in found:
-        if name == "class":
-            lower = value.lower()
-            # Every hiding class holds one of these words: most class values are ruled out without splitting.
-            if "hidden" in lower or "none" in lower or "only" in lower or "reader" in lower or "invisible" in lower:
-                hit = _HIDDEN_CLASSES.intersection(lower.split())
-                if hit:
-                    return attrs, tokens, f'class "{sorted(hit)[0]}"'
+    if not _HIDING_ATTRS.isdisjoint(attrib):
+        if "hidden" in attrib:
+            return attrs, tokens, "hidden attribute"
+        aria = get("aria-hidden")
+        if aria and aria.strip().lower() == "true":
+            return attrs, tokens, 'aria-hidden="true"'
+        style = get("style")
+        if style:
+            lower = style.lower()
+            if "none" in lower or "hidden" in lower:  # most inline styles name neither: skip the pattern
+                match = _HIDDEN_STYLE.search(style)
+                if match:
+                    return attrs, tokens, f'style "{match.group(0)}"'
+    value = get("class")
+    if value:
+        for name, value in found:
+            if name == "class":
+                return attrs, tokens, _hiding_class(value.lower())
     return attrs, tokens, None
+
+
+def class_fields(value: str) -> tuple[tuple[tuple[str, str], ...], str, str | None]:
+    """read_attrs of an element whose only attribute read is ``class="value"`` (most elements with attributes)."""
+    value = " ".join(value[:_MAX_ATTR_CHARS].split())
+    if not value:
+        return (), "", None
+    lower = value.lower()
+    return (("class", value),), lower, _hiding_class(lower)
+
+
+def _hiding_class(lower: str) -> str | None:
+    """Why a lower-cased class value hides its element ('class "sr-only"'), or None."""
+    # Every hiding class holds one of these words: most class values are ruled out without splitting.
+    for word in _HIDING_WORDS:
+        if word in lower:
+            hit = _HIDDEN_CLASSES.intersection(lower.split())
+            return f'class "{sorted(hit)[0]}"' if hit else None
+    return None
+
+
+# The holder of text found in two separate trees (text in <html> before the <body> that restarts the walk).
+_APART = Node(-1, "", "", None, -1)
+
+
+def path_to(holder: Node, open_nodes: list[Node]) -> tuple[Node, ...]:
+    """The nodes from the root to ``holder``, outermost first (() for _APART).
+
+    ``open_nodes`` is the chain of open elements (open_nodes[i].depth == i): the part of the path still open is
+    a slice of it, so only closed elements (an inline <span> the block text came from) are walked up."""
+    if holder is _APART:
+        return ()
+    closed = []
+    node: Node | None = holder
+    while node is not None and not (node.depth < len(open_nodes) and open_nodes[node.depth] is node):
+        closed.append(node)
+        node = node.parent
+    closed.reverse()
+    return (*open_nodes[: node.depth + 1], *closed) if node is not None else tuple(closed)
+
+
+def split_at_breaks(pieces: list[tuple[str, bool, str]]) -> list[tuple[str, int, str]]:
+    """(text, link characters, Markdown text) of each paragraph of a block holding <br> marks.
+
+    Two <br> in a row (only spaces between) end a paragraph, as Readability.js turns them into <p>."""
+    out: list[tuple[str, int, str]] = []
+    part: list[str] = []
+    md: list[str] = []
+    part_links = 0
+    pending_br = 0
+    for piece, linked, md_piece in pieces:
+        if piece == _BR:
+            pending_br += 1
+            continue
+        if pending_br:
+            if pending_br >= 2 and piece and not piece.isspace() and "".join(part).strip():
+                out.append(("".join(part), part_links, "".join(md)))
+                part, md, part_links = [], [], 0
+            part.append("\n")
+            md.append("\n")
+            if piece and not piece.isspace():
+                pending_br = 0
+        part.append(piece)
+        md.append(md_piece)
+        if linked:
+            part_links += len(" ".join(piece.split()))
+    out.append(("".join(part), part_links, "".join(md)))
+    return out

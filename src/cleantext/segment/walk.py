@@ -2,6 +2,8 @@
 
 lxml calls ``start(tag, attrib)``, ``end(tag)`` and ``data(text)`` of a parser target in document order. The
 handlers are closures over the walk's state (the fastest state access CPython offers for millions of events).
+The 645 evaluation pages make 1.7 million events, so the common paths (a tag without attributes, a class
+attribute, a text piece of spaces between tags) are kept short and inline.
 """
 
 from __future__ import annotations
@@ -11,8 +13,20 @@ from typing import Any
 from ..document import Block
 from ..parse import BREAK_TAGS, check_deadline
 from .metadata import is_jsonld, read_jsonld, read_meta, squash
+from .nodes import (
+    _APART,
+    BLOCK_TAGS,
+    INVISIBLE,
+    LINK_END,
+    MARK_CLOSE,
+    MARK_OPEN,
+    Node,
+    class_fields,
+    path_to,
+    read_attrs,
+)
 from .nodes import _BR as _BR_MARK
-from .nodes import BLOCK_TAGS, INVISIBLE, LINK_END, MARK_CLOSE, MARK_OPEN, Node, read_attrs
+from .nodes import split_at_breaks as _split_at_breaks
 
 # The deadline is checked once per 2048 elements (a mask: cheaper than a modulo).
 _DEADLINE_MASK = 2047
@@ -27,39 +41,16 @@ _TAG_CODE = {
     **dict.fromkeys(MARK_OPEN, _MARK),
     "a": _ANCHOR, "pre": _PRE, "body": _BODY, "html": _ROOT, "br": _BR, "hr": _HR,
 }
+# The attributes read_attrs reads besides class: an element with none of them (most have only class, href, src,
+# type...) gets its fields from the class value alone, or none at all.
+_READ_NOT_CLASS = frozenset({"id", "role", "itemprop", "aria-label", "hidden", "aria-hidden", "style"})
+_READ = _READ_NOT_CLASS | {"class"}
+_LINK_CLOSE = MARK_CLOSE["a"]
+_NO_ATTRS: tuple[tuple[tuple[str, str], ...], str, str | None] = ((), "", None)
 
 
 class Full(Exception):
     """Raised inside the parse when the walk holds max_blocks + 1 blocks: nothing after them is needed."""
-
-
-def common_path(sources: list[Node], open_nodes: list[Node]) -> tuple[Node, ...]:
-    """The nodes from the root to the deepest element that holds every source, outermost first.
-
-    ``open_nodes`` is the chain of open elements (open_nodes[i].depth == i): the part of the path still open is
-    a slice of it, so only closed elements (an inline <span> the block text came from) are walked up."""
-    common = sources[0]
-    for other in sources:
-        if other is common:
-            continue
-        while other.depth > common.depth:
-            other = other.parent  # type: ignore[assignment]
-        while common.depth > other.depth:
-            common = common.parent  # type: ignore[assignment]
-        while common is not other:
-            common, other = common.parent, other.parent  # type: ignore[assignment]
-        if common is None:
-            return ()
-    depth = common.depth
-    if depth < len(open_nodes) and open_nodes[depth] is common:
-        return tuple(open_nodes[: depth + 1])
-    closed = []
-    node: Node | None = common
-    while node is not None and not (node.depth < len(open_nodes) and open_nodes[node.depth] is node):
-        closed.append(node)
-        node = node.parent
-    closed.reverse()
-    return (*open_nodes[: node.depth + 1], *closed) if node is not None else tuple(closed)
 
 
 class Walk:
@@ -76,108 +67,136 @@ class Walk:
         self.blocks, self.meta = blocks, meta  # the closures below never hold self: no reference cycle
         kinds: list[int] = []  # what end() does, one entry per open element (its depth is the list's length)
         open_nodes: list[Node] = []  # nodes of the open elements, outermost first
-        buffer: list[tuple[str, bool, str]] = []  # (text, inside a link, the same piece for Markdown)
-        hrefs: list[str] = []  # link targets of the current buffer, in order
+        # The text of the block being read: its pieces (text, <br> marks, "\n" of a <br> in <pre>), the Markdown
+        # markers between them as (position in parts, marker), and the positions of the pieces inside links.
+        parts: list[str] = []
+        marks: list[tuple[int, str]] = []
+        linked: list[int] = []
+        hrefs: list[str] = []  # link targets of the current block, in order
         anchors: list[str] = []  # href of each open <a>
-        # The innermost element around each piece of buffered text: a block's nodes end at their common ancestor,
-        # so <span class="credit">Photo: AP</span> keeps its class even when its block is flushed after the span.
-        sources: list[Node] = []
+        # The deepest element holding every piece of the block's text (None before its first word): a block's
+        # nodes end there, so <span class="credit">Photo: AP</span> keeps its class even when its block is flushed
+        # after the span.
+        holder: Node | None = None
         pend = ""  # text since the last tag (the parser splits one text node around entities)
         class_memo: dict[str, tuple[tuple[tuple[str, str], ...], str, str | None]] = {}  # class-only attributes
         # One string object per distinct tag name, attribute set and href: the parser makes a new string per
         # event, and a large page keeps tens of thousands of nodes alive (a 10 MB page of the speed benchmark:
         # peak RSS over baseline 12.8x -> 11.1x the input).
         shared: dict[Any, Any] = {}
-        hidden_marks: list[tuple[int, int, int, int, int]] = []  # open hidden inline elements: depth and buffer sizes
+        # Open hidden inline elements: depth, the sizes of parts, marks, linked and hrefs, holder and link_chars at
+        # their start (their text is taken back at their end unless a block started inside).
+        hidden_marks: list[tuple[int, int, int, int, int, Node | None, int]] = []
         capture: list[str] = []  # text of the <title> or JSON-LD script being read
         capturing = ""  # "title" or "jsonld" while reading one
         in_link = in_pre = skip = steps = next_id = 0
         head_depth = 0  # depth of the open <head> under <html>, 0 when none is open
         title_seen = body_done = False
         full = False
-        # Since the last block: any word, any <br>, any Markdown marker; characters of link text.
-        has_text = has_br = marked = False
+        # Since the last block: any word, any <br>; characters of link text.
+        has_text = has_br = False
         link_chars = 0
 
         def take_text() -> None:
-            nonlocal has_text, link_chars, pend
+            # pend holds more than spaces (spaces alone are handled where this is called)
+            nonlocal has_text, link_chars, pend, holder
             s = pend
             pend = ""
-            if s.isspace():
-                if buffer or in_pre:  # spaces before a block's first word are dropped anyway (outside <pre>)
-                    buffer.append((s, False, s))
-                return
             has_text = True
             if in_link:
-                buffer.append((s, True, s))
-                link_chars += len(squash(s))
-            else:
-                buffer.append((s, False, s))
+                linked.append(len(parts))
+                link_chars += len(" ".join(s.split()))
+            parts.append(s)
             if open_nodes:
                 node = open_nodes[-1]
-                if not sources or sources[-1] is not node:
-                    sources.append(node)
+                if holder is None:
+                    holder = node
+                elif holder is not node and holder is not _APART:
+                    # node is the innermost open element: an open holder is its ancestor and stays; a closed one
+                    # gives way to its deepest open ancestor (none: the texts sit in separate trees)
+                    depth = holder.depth
+                    if not (depth < len(open_nodes) and open_nodes[depth] is holder):
+                        up = holder.parent
+                        while up is not None and not (up.depth < len(open_nodes) and open_nodes[up.depth] is up):
+                            up = up.parent
+                        holder = _APART if up is None else up
+
+        def markdown() -> str:
+            # The block's text with its Markdown markers put back between the pieces.
+            out: list[str] = []
+            prev = 0
+            for pos, marker in marks:
+                if pos > prev:
+                    out += parts[prev:pos]
+                    prev = pos
+                out.append(marker)
+            out += parts[prev:]
+            return "".join(out)
 
         def flush() -> None:
-            nonlocal has_text, has_br, marked, link_chars
-            if not has_text:  # only spaces, markers or line breaks since the last block: no block
-                if buffer:
-                    buffer.clear()
-                    hrefs.clear()
-                    sources.clear()
-                    has_br = marked = False
-                return
-            if not has_br:
-                raw = "".join([piece for piece, _, _ in buffer])
-                emit(raw, link_chars, "".join([md for _, _, md in buffer]) if marked else raw)
-            else:
-                split_at_breaks()
-            buffer.clear()
-            sources.clear()
-            hrefs.clear()
-            has_text = has_br = marked = False
-            link_chars = 0
+            nonlocal has_text, has_br, link_chars, holder
+            if has_text:
+                if has_br:
+                    for raw, links, md_raw in _split_at_breaks(pieces()):
+                        emit(raw, links, md_raw)
+                else:
+                    raw = "".join(parts)
+                    emit(raw, link_chars, markdown() if marks else raw)
+                has_text = False
+                link_chars = 0
+            # else: only spaces, markers or line breaks since the last block: no block
+            parts.clear()
+            if marks:
+                marks.clear()
+                hrefs.clear()
+            if linked:
+                linked.clear()
+            holder = None
+            has_br = False
 
-        def split_at_breaks() -> None:
-            # Two <br> in a row (only spaces between) end a paragraph, as Readability.js turns them into <p>.
-            part: list[str] = []
-            md: list[str] = []
-            part_links = 0
-            pending_br = 0
-            for piece, linked, md_piece in buffer:
-                if piece == _BR_MARK:
-                    pending_br += 1
-                    continue
-                if pending_br:
-                    if pending_br >= 2 and piece and not piece.isspace() and "".join(part).strip():
-                        emit("".join(part), part_links, "".join(md))
-                        part, md, part_links = [], [], 0
-                    part.append("\n")
-                    md.append("\n")
-                    if piece and not piece.isspace():
-                        pending_br = 0
-                part.append(piece)
-                md.append(md_piece)
-                if linked:
-                    part_links += len(squash(piece))
-            emit("".join(part), part_links, "".join(md))
+        def pieces() -> list[tuple[str, bool, str]]:
+            # (text, inside a link, Markdown text) of each piece, markers as pieces of no text.
+            found: list[tuple[str, bool, str]] = []
+            in_links = set(linked)
+            at = 0
+            for i, piece in enumerate(parts):
+                while at < len(marks) and marks[at][0] == i:
+                    found.append(("", False, marks[at][1]))
+                    at += 1
+                found.append((piece, i in in_links, piece))
+            found += [("", False, marker) for _, marker in marks[at:]]
+            return found
 
         def emit(raw: str, links: int, md_raw: str) -> None:
             nonlocal full
-            # Code keeps its indentation: only the blank lines around it go.
-            text = (raw.strip("\n") if raw and not raw.isspace() else "") if in_pre else " ".join(raw.split())
-            if not text:
-                return
-            nodes = common_path(sources, open_nodes) if sources else tuple(open_nodes)
-            tag = "pre" if in_pre else "p"
-            if not in_pre:
+            if in_pre:  # code keeps its indentation: only the blank lines around it go
+                text = raw.strip("\n") if raw and not raw.isspace() else ""
+                if not text:
+                    return
+                tag = "pre"
+            else:
+                text = " ".join(raw.split())
+                if not text:
+                    return
+                tag = ""
+            if holder is None:
+                nodes = tuple(open_nodes)
+            else:
+                depth = holder.depth
+                if depth < len(open_nodes) and open_nodes[depth] is holder:
+                    nodes = tuple(open_nodes[: depth + 1])  # the text's element is still open: the common case
+                else:
+                    nodes = path_to(holder, open_nodes)
+            if not tag:
+                tag = "p"
                 for node in reversed(nodes):
                     if node.tag in BLOCK_TAGS:
                         tag = node.tag
                         break
             # ancestors and attr_tokens come from the nodes when a rule reads them
-            block = Block(len(blocks), text, tag, link_chars=min(links, len(text)), extra={"nodes": nodes})
-            if md_raw != raw and not in_pre:
+            block = Block(len(blocks), text, tag, link_chars=links if links < len(text) else len(text),
+                          extra={"nodes": nodes})
+            if md_raw is not raw and md_raw != raw and not in_pre:
                 block.extra["md"] = squash(md_raw)
                 found = tuple(hrefs)
                 block.extra["hrefs"] = shared.setdefault(found, found)
@@ -187,14 +206,19 @@ class Walk:
                 raise Full
 
         def start(tag: str, attrib: Any) -> None:
-            nonlocal in_link, in_pre, skip, steps, next_id, has_br, marked, pend
+            nonlocal in_link, in_pre, skip, steps, next_id, has_br, pend
             if pend:
-                take_text()
+                if not pend.isspace():
+                    take_text()
+                else:
+                    if parts or marks or in_pre:  # spaces before a block's first word are dropped (outside <pre>)
+                        parts.append(pend)
+                    pend = ""
             steps += 1
             if not steps & _DEADLINE_MASK and deadline is not None:
                 check_deadline(deadline)
             depth = len(kinds) + 1
-            if skip or (depth == 2 and body_done):
+            if skip or (body_done and depth == 2):
                 skipped(tag, attrib, depth)
                 return
             code = _TAG_CODE.get(tag, _INLINE)
@@ -207,14 +231,14 @@ class Walk:
                     elif code == _BR:
                         kinds.append(_PLAIN)
                         if in_pre:
-                            buffer.append(("\n", False, "\n"))
+                            parts.append("\n")
                         else:
-                            buffer.append((_BR_MARK, False, _BR_MARK))
+                            parts.append(_BR_MARK)
                             has_br = True
                     else:  # <hr>: a block boundary, nothing more
                         kinds.append(_PLAIN)
                         hidden_marks.clear()
-                        if buffer:
+                        if parts or marks:
                             flush()
                     return
                 if depth > max_depth:  # flattened: its tags go, a line break keeps the words apart
@@ -226,7 +250,7 @@ class Walk:
                     return
                 if hidden_marks:
                     hidden_marks.clear()  # every open hidden inline element holds a block: it is shown as usual
-                if buffer:
+                if parts or marks:
                     flush()
                 if code == _BODY and depth == 2:
                     open_nodes.clear()  # the walk starts at <body> (<html> counts only when there is no body)
@@ -236,13 +260,15 @@ class Walk:
                 kinds.append(_PLAIN)
                 return
             if not attrib:
-                attrs, tokens, hidden = (), "", None
-            elif len(attrib) == 1 and "class" in attrib:  # the most common case: class values repeat on a page
+                attrs, tokens, hidden = _NO_ATTRS
+            elif "class" in attrib and _READ_NOT_CLASS.isdisjoint(attrib):  # the common case: values repeat
                 value = attrib["class"]
                 found = class_memo.get(value)
                 if found is None:
-                    found = class_memo[value] = read_attrs(attrib)
+                    found = class_memo[value] = class_fields(value)
                 attrs, tokens, hidden = found
+            elif _READ.isdisjoint(attrib):
+                attrs, tokens, hidden = _NO_ATTRS
             else:
                 attrs, tokens, hidden = read_attrs(attrib)
                 attrs = shared.setdefault(attrs, attrs)
@@ -251,7 +277,8 @@ class Walk:
                 if hidden:
                     # A hidden inline element inside a paragraph: its text is not part of what a reader sees,
                     # unless it holds a block element. Its text is taken back at its end if no block started.
-                    hidden_marks.append((depth, len(buffer), len(sources), len(hrefs), link_chars))
+                    hidden_marks.append((depth, len(parts), len(marks), len(linked), len(hrefs), holder,
+                                         link_chars))
                 if code:
                     if code == _ANCHOR:
                         href = (attrib.get("href") or "").strip() if attrib else ""
@@ -261,8 +288,7 @@ class Walk:
                             in_link += 1
                             code = _LINK
                     if not in_pre:
-                        buffer.append(("", False, MARK_OPEN[tag]))
-                        marked = True
+                        marks.append((len(parts), MARK_OPEN[tag]))
             tag = shared.setdefault(tag, tag)
             open_nodes.append(Node(next_id, tag, tokens, open_nodes[-1] if open_nodes else None, len(open_nodes),
                                    hidden, attrs))
@@ -296,9 +322,14 @@ class Walk:
                 capturing = "jsonld"
 
         def end(tag: str) -> None:
-            nonlocal in_link, in_pre, skip, head_depth, body_done, marked, link_chars, pend
+            nonlocal in_link, in_pre, skip, head_depth, body_done, link_chars, pend, holder
             if pend:
-                take_text()
+                if not pend.isspace():
+                    take_text()
+                else:
+                    if parts or marks or in_pre:
+                        parts.append(pend)
+                    pend = ""
             if capturing:  # a <title> or <script> has no child elements: this is its end
                 finish_capture()
             code = kinds.pop()
@@ -310,7 +341,7 @@ class Walk:
                     elif code == _FLAT_BREAK:
                         pend += "\n"
                     return
-                if buffer:
+                if parts or marks:
                     flush()
                 if open_nodes:
                     open_nodes.pop()
@@ -323,19 +354,17 @@ class Walk:
             if code:
                 if code == _MARK:
                     if not in_pre:
-                        buffer.append(("", False, MARK_CLOSE[tag]))
-                        marked = True
+                        marks.append((len(parts), MARK_CLOSE[tag]))
                 else:
                     href = anchors.pop()
                     if code == _LINK:
                         in_link -= 1
                     if not in_pre:
                         hrefs.append(href)
-                        buffer.append(("", False, f"{MARK_CLOSE['a']}{len(hrefs) - 1}{LINK_END}"))
-                        marked = True
+                        marks.append((len(parts), f"{_LINK_CLOSE}{len(hrefs) - 1}{LINK_END}"))
             if hidden_marks and hidden_marks[-1][0] == len(kinds) + 1:
-                _, n_buffer, n_sources, n_hrefs, link_chars = hidden_marks.pop()
-                del buffer[n_buffer:], sources[n_sources:], hrefs[n_hrefs:]
+                _, n_parts, n_marks, n_linked, n_hrefs, holder, link_chars = hidden_marks.pop()
+                del parts[n_parts:], marks[n_marks:], linked[n_linked:], hrefs[n_hrefs:]
 
         def data(text: str) -> None:
             nonlocal pend
@@ -360,7 +389,10 @@ class Walk:
             """The end of the page: the last block."""
             if not full:
                 if pend:
-                    take_text()
+                    if not pend.isspace():
+                        take_text()
+                    elif parts or marks or in_pre:
+                        parts.append(pend)
                 flush()
 
         def finish() -> None:
