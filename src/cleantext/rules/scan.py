@@ -49,16 +49,20 @@ def lines_matching(ctx: Context, pattern: re.Pattern[str], norms: bool = False) 
 
     A pattern that can match across a newline still finds every block it matches alone: a search that goes on
     from before a block's match either finds that match or one that overlaps the block. With ``^`` and re.M, a
-    pattern is anchored at the start of each block (of each line, in a block of several lines).
+    pattern is anchored at the start of each block (of each line, in a block of several lines). Lookbehinds
+    see the end of the block before.
     """
     text, starts = page_norms(ctx) if norms else page_text(ctx)
     found: list[int] = []
-    last = -1
-    for match in pattern.finditer(text):
+    search, position = pattern.search, 0
+    # After a match, the search goes on at the next block: one match per block is enough.
+    while (match := search(text, position)) is not None:
         first = bisect_right(starts, match.start()) - 1
-        end = bisect_right(starts, max(match.start(), match.end() - 1)) - 1
-        found.extend(range(max(first, last + 1), end + 1))
-        last = max(last, end)
+        last = bisect_right(starts, max(match.start(), match.end() - 1)) - 1
+        found.extend(range(max(first, found[-1] + 1 if found else 0), last + 1))
+        if last + 1 >= len(starts):
+            break
+        position = starts[last + 1]
     return found
 
 
