@@ -285,3 +285,28 @@ def test_page_scans_find_the_lines_a_per_line_test_finds() -> None:
         found = scan.lines_matching(ctx, re.compile(r"(?m)^[^:]{0,3}:|\d{4}"))
         assert {i for i, t in enumerate(texts) if t.find(":", 0, 4) >= 0 or re.search(r"\d{4}", t)} <= set(found)
         assert found == sorted(set(found))
+
+
+def test_count_gate_passes_every_counter_line() -> None:
+    from cleantext.rules import counters
+
+    rng = random.Random(10)
+    words = [w for key in ("votes", "counted") for w in counters.words_of("vote-counter", key)]
+    counts = ["39", "1,204", "1.2K", "1. 2 k", "3 тыс.", "2万", "4 Mio.", "7 Tsd", "12 mil", "٣", "१२", "5\u00a0000"]
+    icons = ["👍", "❤️", "★", "+", "▲"]
+    wraps = [("", ""), ("(", ")"), ("» ", " «"), ("[", "]"), ("• ", ""), ("", "!")]
+    lines = []
+    for word in words:
+        for count in rng.sample(counts, 4):
+            head, tail = rng.choice(wraps)
+            lines += [f"{head}{word} ({count}){tail}", f"{head}{count} {word}{tail}", f"{word}: {count}",
+                      f"{word.upper()} {count}", f"{count}{word}"]
+    lines += [f"{i} {c}" for i in icons for c in counts] + [f"{c} {i}" for i in icons for c in counts]
+    pool = [*"aZ9 .,:()[]+-»👍❤\ufe0f", "Like", "comments", "12", "K"]
+    lines += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 8))) for _ in range(20000)]
+    matched = 0
+    for line in lines:
+        if counters._VOTE.match(line) or counters._COUNTER.match(line):
+            matched += 1
+            assert counters._MAY_COUNT.search(line), repr(line)
+    assert matched > 300
