@@ -70,10 +70,14 @@ LONG_LINE_CAP = 80
 
 def _shape(block: Block) -> tuple[float, bool]:
     """What the line's text alone says: its score while it is kept, and whether a main text may start on it."""
-    words = block_words(block)
+    extra = block.extra  # block_words() and is_prose() read from here once computed: looked up inline (hot loop)
+    words = extra.get("words")
+    if words is None:
+        words = block_words(block)
     if is_separated_list(block):
         return -SHORT_LINE_COST, False
-    if is_prose(block):
+    prose = extra.get("prose")
+    if prose if prose is not None else is_prose(block):
         return float(min(words, LONG_LINE_CAP)), True
     if words >= 4 and block.text.rstrip().endswith((".", "。")):
         return SENTENCE_LINE_SCORE, True
@@ -170,7 +174,9 @@ def headline_anchor(ctx: Context) -> int | None:
             return blocks[index].index
     title_words = scan.title_words
     for i in range(scan.next, len(blocks)):
-        words = headline_words(blocks[i])
+        words = blocks[i].extra.get("headline-words")  # headline_words(), its cached value looked up inline
+        if words is None:
+            words = headline_words(blocks[i])
         if len(words) >= 2 and len(words & title_words) / len(words) >= TITLE_OVERLAP:
             scan.matches.append(i)
             if blocks[i].label != "boilerplate":
@@ -196,9 +202,12 @@ _ASCII_TOKEN = re.compile(r"[A-Za-z0-9_]+")
 
 def headline_words(block: Block) -> frozenset[str]:
     """The line's distinct words when it is shaped like a headline, else none (computed once per block)."""
-    words = block.extra.get("headline-words")
+    extra = block.extra
+    words = extra.get("headline-words")
     if words is None:
-        n = block_words(block)
+        n = extra.get("words")
+        if n is None:
+            n = block_words(block)
         # is_headline_shaped() wants 2-30 words: asked first, it spares most lines the other tests.
         shaped = 2 <= n <= 30 and not is_prose(block) and is_headline_shaped(block.text, n)
         if not shaped:
