@@ -8,6 +8,8 @@ headline anchor is the line under which the article starts. The scores are compu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -173,17 +175,44 @@ def headline_anchor(ctx: Context) -> int | None:
         if blocks[index].label != "boilerplate":
             return blocks[index].index
     title_words = scan.title_words
-    for i in range(scan.next, len(blocks)):
-        words = blocks[i].extra.get("headline-words")  # headline_words(), its cached value looked up inline
-        if words is None:
-            words = headline_words(blocks[i])
-        if len(words) >= 2 and len(words & title_words) / len(words) >= TITLE_OVERLAP:
+    for i in _worded_lines(ctx, scan.next):
+        words = headline_words(blocks[i])
+        if len(words & title_words) / len(words) >= TITLE_OVERLAP:
             scan.matches.append(i)
             if blocks[i].label != "boilerplate":
                 scan.next = i + 1
                 return blocks[i].index
     scan.next = len(blocks)
     return None
+
+
+def _worded_lines(ctx: Context, start: int) -> Iterator[int]:
+    """The lines from ``start`` on with 2+ headline words, in order: a new first line (once the page header is
+    removed) scans again from the top, and then only reads these. Found as far as a scan asks, once per page."""
+    found = ctx.memo("text-headline-worded", lambda: _Worded([], 0), labels=False)
+    k = bisect_left(found.lines, start)
+    blocks = ctx.blocks
+    while True:
+        if k < len(found.lines):
+            k += 1
+            yield found.lines[k - 1]
+        elif found.upto < len(blocks):
+            i = found.upto
+            found.upto += 1
+            if len(headline_words(blocks[i])) >= 2:
+                found.lines.append(i)
+                if i < start:  # (only when a scan starts past the lines read so far)
+                    k += 1
+        else:
+            return
+
+
+@dataclass
+class _Worded:
+    """_worded_lines()'s progress on a page: the lines found so far and the first line not yet read."""
+
+    lines: list[int]
+    upto: int
 
 
 @dataclass
