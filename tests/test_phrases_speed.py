@@ -310,3 +310,45 @@ def test_count_gate_passes_every_counter_line() -> None:
             matched += 1
             assert counters._MAY_COUNT.search(line), repr(line)
     assert matched > 300
+
+
+def _plain_anchor(blocks: list[Block]) -> int | None:
+    kept = [b for b in blocks if b.label != "boilerplate"]
+    if len(kept) < 3:
+        return None
+    first = kept[0]
+    title = shape.word_set(first.text)
+    if len(title) < 2 or shape.is_prose(first):
+        return None
+    for block in blocks[first.index + 1 :]:
+        n = shape.word_count(block.text)
+        shaped = not shape.is_prose(block) and shape.is_headline_shaped(block.text, n)
+        words = shape.word_set(block.text) if shaped else set()
+        if block.label != "boilerplate" and len(words) >= 2 and len(words & title) / len(words) >= 0.6:
+            return block.index
+    return None
+
+
+def test_headline_anchor_follows_removals_like_a_plain_scan() -> None:
+    from cleantext.rules import text_scores
+
+    rng = random.Random(11)
+    found = 0
+    pool = ["Harbour works begin", "Harbour works begin | The Daily", "The Daily", "Straße gesperrt",
+            "STRASSE gesperrt", "Menu", "Home News Sport", "Works begin at the harbour today",
+            "Öffnungszeiten der Ämter",
+            "The council approved the budget after a long debate on Tuesday evening, officials said."]
+    for _ in range(300):
+        texts = [rng.choice(pool) for _ in range(rng.randint(3, 12))]
+        blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+        ctx = Context(blocks=blocks, options=Options(), mode="text")
+        for _ in range(4):
+            anchor = text_scores.headline_anchor(ctx)
+            assert anchor == _plain_anchor(blocks), texts
+            found += anchor is not None
+            body = [b for b in blocks if b.label == "body"]
+            if not body:
+                break
+            rng.choice(body).mark("boilerplate", "test", "test", "removed")
+            ctx.decisions += 1
+    assert found > 100  # the pages above do have anchors
