@@ -58,7 +58,8 @@ def _short_counted(ctx: Context) -> list[int]:
     """The lines short enough for a counter that may hold a count: the candidates of both counter rules."""
 
     def scan() -> list[int]:
-        return [b.index for b in ctx.blocks if len(b.text) <= COUNTER_MAX_CHARS
+        # Body lines only: a removed line never returns to the body (in HTML mode most are gone by now).
+        return [b.index for b in ctx.blocks if b.label == "body" and len(b.text) <= COUNTER_MAX_CHARS
                 and (not b.text.isascii() or _ASCII_DIGIT.search(b.text) is not None)
                 and _MAY_COUNT.search(b.text) is not None]
 
