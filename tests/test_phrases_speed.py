@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache
 
@@ -16,6 +17,8 @@ from cleantext.document import Block
 from cleantext.options import Options
 from cleantext.phrases import (
     POSITIONS,
+    PhraseIndex,
+    PhrasePack,
     available_kinds,
     literal_trie,
     load_data,
@@ -185,3 +188,167 @@ def test_block_rule_candidates_limit_the_test_to_listed_body_blocks() -> None:
     run_chain(Context(blocks=blocks, options=Options(), mode="text"), [odd_lines])
     assert seen == [1, 3]
     assert [b.rule for b in blocks] == [None, "odd-lines", "earlier", None, None]
+
+
+def _plain_normalise(text: str) -> str:
+    text = " ".join(text.casefold().split())
+    start, end = 0, len(text)
+    while start < end and _edge(text[start]):
+        start += 1
+    while end > start and _edge(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _edge(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PSZ" or char.isspace()
+
+
+def test_normalise_strips_what_the_plain_edge_loop_strips() -> None:
+    rng = random.Random(7)
+    pool = list("aZ9_ .,:;!?-'\"()[]»«–—’‘…©€$+|/\\*#@\t\u00a0\u2009\u3000éßİ图ͅ\u0301")
+    for _ in range(20000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
+        assert normalise(text) == _plain_normalise(text), repr(text)
+
+
+def _scan_by_line(index: PhraseIndex, norms: list[str], words: list[int]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for i, (norm, n) in enumerate(zip(norms, words, strict=True)):
+        for kind in index.candidates(norm, n, tokens_of(norm)):
+            listed = found.setdefault(kind, [])
+            if not listed or listed[-1] != i:
+                listed.append(i)
+    return found
+
+
+def _synthetic_index() -> PhraseIndex:
+    """Packs that use every kind of entry the index knows: unspaced phrases, each position of ``re:`` phrases,
+    a phrase without word characters, ``re:`` phrases that cannot be joined, a short max_words."""
+    return PhraseIndex([
+        PhrasePack("a", {"line": {"en": ["menu", "re:page \\d+ of \\d+"]},
+                         "start": {"en": ["read more", "re:fig\\.? ?\\d"], "zh": ["阅读"]},
+                         "contains": {"en": ["cookies", "+++"], "zh": ["评论"]}}, 4),
+        PhrasePack("b", {"line": {"en": ["re:(a)\\1"]}, "start": {"en": ["re:(?i)x(y)\\1"]},
+                         "contains": {"en": ["re:share (?:on|via) \\w+", "read"]}}, 9),
+        PhrasePack("c", {"start": {"en": ["«", "back to top"]}, "contains": {"de": ["re:(z)\\1"]}}, 2),
+    ])
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_index_scan_names_the_kinds_of_candidates_line_by_line(seed: int) -> None:
+    texts = [*_lines(seed), "", "menu", "Read more about it", "阅读全文", "很多评论", "aa", "xyy", "« back", "+++ x",
+             "share on mastodon now", "zz top", "Page 2 of 9", "fig 3 chart", "Back to top, please"]
+    norms = [normalise(t) for t in texts]
+    words = [shape.word_count(t) for t in texts]
+    for index in (load_index(PHRASE_KINDS), _synthetic_index()):
+        assert index.scan(norms, words) == _scan_by_line(index, norms, words)
+
+
+def test_date_shape_passes_every_date_line() -> None:
+    from cleantext.rules import text_lines
+
+    assert text_lines._DATE_GATES is not None
+    shape, end = text_lines._DATE_GATES
+    rng = random.Random(8)
+    heads = ["", "Published ", "Von Jane | ", "Mis à jour le ", "STAND: ", "x" * 29 + " ", "Ⓐ ", "İ ", "ͅ "]
+    dates = ["19.06.2019", "1/2/19", "2019-06-19", "2019年6月19日", "19 June 2019", "June 19th, 2019", "19. MÄRZ 2020",
+             "Sept. 3, 2021", "3 de enero de 2022", "4 WRZEŚNIA 2020", "12 мая 2021"]
+    times = ["", " 10:32", ", 10.32 Uhr", " at 1:26 AM", " um 9h05 CEST", " a las 10:00 pm", " 10:32UHRcest",
+             " 10:32 ſt"]
+    tails = ["", " |", "  ", " | |", ".", " x"]
+    pool = [*"aZ9 .,:|-/年月日é", "\u00a0", "\u2009", "\n"]
+    lines = [h + d + t + e for h in heads for d in dates for t in times for e in tails]
+    lines += ["".join(rng.choice(pool) for _ in range(rng.randint(0, 14))) for _ in range(20000)]
+    matched = 0
+    for line in lines:
+        if text_lines._DATE_LINE.match(line):
+            matched += 1
+            assert shape.match(line) and end.search(line), repr(line)
+            assert text_lines._is_date_line(line), repr(line)
+        assert text_lines._is_date_line(line) == bool(
+            regex.search(r"\d{4}|\d[./-]\d{1,2}[./-]\d\d", line) and text_lines._DATE_LINE.match(line)), repr(line)
+    assert matched > 500  # the shapes above do make date lines
+
+
+def test_page_scans_find_the_lines_a_per_line_test_finds() -> None:
+    from cleantext.rules import scan
+
+    rng = random.Random(9)
+    pool = [*"ab :|<•·»\n", "ab:", "<p>", "2019"]
+    for _ in range(300):
+        texts = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 40))) for _ in range(rng.randint(1, 8))]
+        ctx = Context(blocks=[Block(index=i, text=t) for i, t in enumerate(texts)], options=Options(), mode="html")
+        assert scan.lines_holding(ctx, ("|", "»")) == [i for i, t in enumerate(texts) if "|" in t or "»" in t]
+        assert scan.lines_holding(ctx, ":", within=5) == [i for i, t in enumerate(texts) if t.find(":", 0, 5) >= 0]
+        assert scan.lines_starting(ctx, "<") == [i for i, t in enumerate(texts) if t.startswith("<")]
+        found = scan.lines_matching(ctx, re.compile(r"(?m)^[^:]{0,3}:|\d{4}"))
+        assert {i for i, t in enumerate(texts) if t.find(":", 0, 4) >= 0 or re.search(r"\d{4}", t)} <= set(found)
+        assert found == sorted(set(found))
+
+
+def test_count_gate_passes_every_counter_line() -> None:
+    from cleantext.rules import counters
+
+    rng = random.Random(10)
+    words = [w for key in ("votes", "counted") for w in counters.words_of("vote-counter", key)]
+    counts = ["39", "1,204", "1.2K", "1. 2 k", "3 тыс.", "2万", "4 Mio.", "7 Tsd", "12 mil", "٣", "१२", "5\u00a0000"]
+    icons = ["👍", "❤️", "★", "+", "▲"]
+    wraps = [("", ""), ("(", ")"), ("» ", " «"), ("[", "]"), ("• ", ""), ("", "!")]
+    lines = []
+    for word in words:
+        for count in rng.sample(counts, 4):
+            head, tail = rng.choice(wraps)
+            lines += [f"{head}{word} ({count}){tail}", f"{head}{count} {word}{tail}", f"{word}: {count}",
+                      f"{word.upper()} {count}", f"{count}{word}"]
+    lines += [f"{i} {c}" for i in icons for c in counts] + [f"{c} {i}" for i in icons for c in counts]
+    pool = [*"aZ9 .,:()[]+-»👍❤\ufe0f", "Like", "comments", "12", "K"]
+    lines += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 8))) for _ in range(20000)]
+    matched = 0
+    for line in lines:
+        if counters._VOTE.match(line) or counters._COUNTER.match(line):
+            matched += 1
+            assert counters._MAY_COUNT.search(line), repr(line)
+    assert matched > 300
+
+
+def _plain_anchor(blocks: list[Block]) -> int | None:
+    kept = [b for b in blocks if b.label != "boilerplate"]
+    if len(kept) < 3:
+        return None
+    first = kept[0]
+    title = shape.word_set(first.text)
+    if len(title) < 2 or shape.is_prose(first):
+        return None
+    for block in blocks[first.index + 1 :]:
+        n = shape.word_count(block.text)
+        shaped = not shape.is_prose(block) and shape.is_headline_shaped(block.text, n)
+        words = shape.word_set(block.text) if shaped else set()
+        if block.label != "boilerplate" and len(words) >= 2 and len(words & title) / len(words) >= 0.6:
+            return block.index
+    return None
+
+
+def test_headline_anchor_follows_removals_like_a_plain_scan() -> None:
+    from cleantext.rules import text_scores
+
+    rng = random.Random(11)
+    found = 0
+    pool = ["Harbour works begin", "Harbour works begin | The Daily", "The Daily", "Straße gesperrt",
+            "STRASSE gesperrt", "Menu", "Home News Sport", "Works begin at the harbour today",
+            "Öffnungszeiten der Ämter",
+            "The council approved the budget after a long debate on Tuesday evening, officials said."]
+    for _ in range(300):
+        texts = [rng.choice(pool) for _ in range(rng.randint(3, 12))]
+        blocks = [Block(index=i, text=t) for i, t in enumerate(texts)]
+        ctx = Context(blocks=blocks, options=Options(), mode="text")
+        for _ in range(4):
+            anchor = text_scores.headline_anchor(ctx)
+            assert anchor == _plain_anchor(blocks), texts
+            found += anchor is not None
+            body = [b for b in blocks if b.label == "body"]
+            if not body:
+                break
+            rng.choice(body).mark("boilerplate", "test", "test", "removed")
+            ctx.decisions += 1
+    assert found > 100  # the pages above do have anchors

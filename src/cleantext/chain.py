@@ -68,8 +68,14 @@ def run_chain(ctx: Context, rules: Sequence[Rule]) -> None:
             marks = list(r.run(ctx))
         except TimeoutError as exc:  # a `regex` call given ctx.regex_timeout() ran out of time
             raise Timeout(f"cleaning took longer than {ctx.options.timeout_seconds} s (in rule {r.name})") from exc
+        if not marks:
+            continue
+        # Block.mark() per block, its fields set here: a rule before the article's span marks most of a page.
+        blocks, label, name, kind = ctx.blocks, r.label, r.name, r.kind if r.label == "boilerplate" else None
+        marked = 0
         for index, reason in marks:
-            block = ctx.blocks[index]
+            block = blocks[index]
             if block.label == "body":
-                block.mark(r.label, r.name, r.kind if r.label == "boilerplate" else None, reason)
-                ctx.decisions += 1
+                block.label, block.rule, block.kind, block.reason = label, name, kind, reason
+                marked += 1
+        ctx.decisions += marked

@@ -61,6 +61,11 @@ class PhraseIndex:
         self._line_re_kinds = tuple(kind for kind, _ in line_kinds)
         self._start_re, self._start_re_kinds = self._regex["start"]
         self._contains_re, self._contains_re_kinds = self._regex["contains"]
+        # Both anchored alternations in one pattern: scan() asks it once per line (one call instead of two; a
+        # line that fits it is asked again with each, to know which). Both sources already joined, so they join.
+        anchored = [f"(?:{self._line_re.pattern})\\Z"] if self._line_re is not None else []
+        anchored += [f"(?:{self._start_re.pattern})"] if self._start_re is not None else []
+        self._anchored = regex.compile("|".join(anchored), regex.V1) if anchored else None
         self._contains_keys = frozenset(self._contains)
         # Any unspaced phrase of any pack, anywhere in the line: one search rules most non-ASCII lines out.
         unspaced = [p for *_, literals in self._unspaced for p in literals]
@@ -96,6 +101,61 @@ class PhraseIndex:
             entries = entries + self._contains_re_kinds
         if entries:
             found += tuple([kind for kind, max_words in entries if words <= max_words])
+        return found
+
+
+    def scan(self, norms: list[str], words: list[int]) -> dict[str, list[int]]:
+        """For each kind, the positions (in order) of the lines ``norms`` whose pack may match: exactly the kinds
+        candidates() names for each line, found in one pass over a page (``words``: each line's word count)."""
+        found: dict[str, list[int]] = {}
+
+        def add(i: int, kinds: tuple[str, ...] | list[str]) -> None:
+            for kind in kinds:
+                listed = found.get(kind)
+                if listed is None:
+                    found[kind] = [i]
+                elif listed[-1] != i:
+                    listed.append(i)
+
+        lines_get, starts_get, contains = self._lines.get, self._starts.get, self._contains
+        line_always, short_always, max_words = self._line_always, self._short_always, self.max_words
+        anchored = self._anchored.match if self._anchored is not None else None
+        keys, find_tokens = self._contains_keys, _TOKENS.findall
+        unspaced, contains_re = self._any_unspaced, self._contains_re
+        for i, norm in enumerate(norms):
+            if not norm:
+                continue
+            kinds = lines_get(norm)
+            if kinds is not None:
+                add(i, kinds)
+            if line_always:
+                add(i, line_always)
+            n = words[i]
+            if anchored is not None and anchored(norm) is not None:
+                if self._line_re is not None and self._line_re.fullmatch(norm):
+                    add(i, self._line_re_kinds)
+                if n <= max_words and self._start_re is not None and self._start_re.match(norm):
+                    add(i, [kind for kind, most in self._start_re_kinds if n <= most])
+            if n > max_words:
+                continue
+            # The rest of candidates(), for the lines short enough for "start" and "contains" phrases.
+            tokens = find_tokens(norm)
+            first = tokens[0] if tokens else ""
+            entries = starts_get(first if norm.startswith(first) else "")
+            if entries:
+                add(i, [kind for kind, most in entries if n <= most])
+            if not keys.isdisjoint(tokens):
+                for key in keys.intersection(tokens):
+                    add(i, [kind for kind, most in contains[key] if n <= most])
+            if short_always:
+                add(i, [kind for kind, most in short_always if n <= most])
+            if unspaced is not None and not norm.isascii() and unspaced.search(norm):
+                for kind, most, position, literals in self._unspaced:
+                    if n <= most and (norm.startswith(literals) if position == "start"
+                                      else any(p in norm for p in literals)):
+                        add(i, (kind,))
+            if contains_re is not None and contains_re.search(norm):
+                add(i, [kind for kind, most in self._contains_re_kinds if n <= most])
         return found
 
 

@@ -14,13 +14,17 @@ POSITIONS = ("line", "start", "contains")
 
 def normalise(text: str) -> str:
     """Lower-case the text, collapse its spaces and strip punctuation and symbols around it."""
-    text = " ".join(text.casefold().split())
-    start, end = 0, len(text)
-    while start < end and _is_edge(text[start]):
-        start += 1
-    while end > start and _is_edge(text[end - 1]):
-        end -= 1
-    return text[start:end] if start or end < len(text) else text
+    # str.strip takes the ASCII edges off in C; the loop below only runs for lines that start or end with
+    # another character (and strips exactly what _is_edge says, ASCII or not).
+    text = " ".join(text.casefold().split()).strip(_ASCII_EDGES)
+    if text and (not text[0].isascii() or not text[-1].isascii()):
+        start, end = 0, len(text)
+        while start < end and _is_edge(text[start]):
+            start += 1
+        while end > start and _is_edge(text[end - 1]):
+            end -= 1
+        return text[start:end] if start or end < len(text) else text
+    return text
 
 
 def _edge_of(char: str) -> bool:
@@ -30,6 +34,7 @@ def _edge_of(char: str) -> bool:
 
 # The answer for ASCII characters, looked up instead of computed: lines start and end with them most often.
 _ASCII_EDGE = {chr(i): _edge_of(chr(i)) for i in range(128)}
+_ASCII_EDGES = "".join(char for char, edge in _ASCII_EDGE.items() if edge)
 
 
 def _is_edge(char: str) -> bool:

@@ -46,12 +46,22 @@ COUNTER_MAX_CHARS = 40
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
 
+# Both patterns are a count and a word or icon between punctuation, symbols and spaces (_LEAD, _TAIL): once
+# those are stripped, the line starts with the count's digit or ends with the count (a digit, maybe more digits,
+# dots, commas and spaces, and a suffix of at most 3 letters: "3K", "2 тыс", "1.2 Mio"). [\W_] holds every
+# character of _LEAD and _TAIL (and \ufe0f after an icon). This plain test rules out ~57% of the short lines with
+# a digit, at a tenth of the patterns' cost.
+_MAY_COUNT = re.compile(r"^[\W_]*\d|\d[\d.,\s]*[^\W\d_]{0,3}[\W_]*$")
+
+
 def _short_counted(ctx: Context) -> list[int]:
-    """The lines short enough for a counter that may hold a digit: the candidates of both counter rules."""
+    """The lines short enough for a counter that may hold a count: the candidates of both counter rules."""
 
     def scan() -> list[int]:
-        return [b.index for b in ctx.blocks if len(b.text) <= COUNTER_MAX_CHARS
-                and (not b.text.isascii() or _ASCII_DIGIT.search(b.text) is not None)]
+        # Body lines only: a removed line never returns to the body (in HTML mode most are gone by now).
+        return [b.index for b in ctx.blocks if b.label == "body" and len(b.text) <= COUNTER_MAX_CHARS
+                and (not b.text.isascii() or _ASCII_DIGIT.search(b.text) is not None)
+                and _MAY_COUNT.search(b.text) is not None]
 
     return ctx.memo("counter-candidates", scan, labels=False)
 

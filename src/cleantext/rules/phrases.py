@@ -13,7 +13,7 @@ from ..chain import Context
 from ..document import Block
 from ..phrases import PhraseMatch, caller_pack, load_index, load_pack
 from ..rule import BOTH, Mark, Rule, rule
-from .shape import block_norm, block_tokens, block_words
+from .shape import block_norm, block_norms, block_tokens, block_words
 
 
 def match_kind(kind: str, block: Block, ctx: Context) -> PhraseMatch | None:
@@ -32,25 +32,12 @@ def match_kind(kind: str, block: Block, ctx: Context) -> PhraseMatch | None:
 
 
 def _candidates(ctx: Context) -> dict[str, list[int]]:
-    """For each built-in kind, the body lines its pack may match (a superset, in order), from one index lookup
-    per line. Computed at the first phrase rule: a line marked later is skipped by the rule that reads it, and
+    """For each built-in kind, the body lines its pack may match (a superset, in order), from one index scan of
+    the page. Computed at the first phrase rule: a line marked later is skipped by the rule that reads it, and
     a marked line never returns to the body, so the lists stay valid for the whole document."""
-    index = load_index(PHRASE_KINDS)
-    found: dict[str, list[int]] = {}
-    for block in ctx.blocks:
-        if block.label != "body":
-            continue
-        norm = block_norm(block)
-        if not norm:
-            continue
-        words = block_words(block)
-        # Tokens only matter to lines short enough for "start" and "contains" phrases.
-        tokens = block_tokens(block) if words <= index.max_words else None
-        for kind in index.candidates(norm, words, tokens):
-            listed = found.setdefault(kind, [])
-            if not listed or listed[-1] != block.index:  # a kind may be named twice for one line
-                listed.append(block.index)
-    return found
+    body = [b for b in ctx.blocks if b.label == "body"]
+    found = load_index(PHRASE_KINDS).scan(block_norms(body), [block_words(b) for b in body])
+    return {kind: [body[i].index for i in positions] for kind, positions in found.items()}
 
 
 def phrase_rule(name: str, kind: str, description: str, modes: frozenset[str] = BOTH) -> Rule:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import regex
 
@@ -128,6 +129,32 @@ def block_norm(block: Block) -> str:
     if norm is None:
         norm = block.extra["norm"] = normalise(block.text)
     return norm
+
+
+def last_lines(blocks: list[Block], count: int, keep: Callable[[Block], bool]) -> list[Block]:
+    """The last ``count`` blocks (fewer when the page has fewer) for which ``keep`` is true, in page order.
+
+    Reads the page from its end: [b for b in blocks if keep(b)][-count:] without testing every block."""
+    found: list[Block] = []
+    for block in reversed(blocks):
+        if keep(block):
+            found.append(block)
+            if len(found) == count:
+                break
+    found.reverse()
+    return found
+
+
+def block_norms(blocks: list[Block]) -> list[str]:
+    """block_norm() of each block, in order (one loop instead of a call per block)."""
+    norms: list[str] = []
+    for block in blocks:
+        extra = block.extra
+        norm = extra.get("norm")
+        if norm is None:
+            norm = extra["norm"] = normalise(block.text)
+        norms.append(norm)
+    return norms
 
 
 def block_tokens(block: Block) -> list[str]:

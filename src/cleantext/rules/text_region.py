@@ -6,6 +6,8 @@ main text is the span of lines with the highest total (the maximum-sum run) that
 a line repeats the page's first line (its <title>), the run right under that headline is preferred. Short lines
 inside the span (subheadings, list items, a one-line quote) stay: a short line inside a run of prose is not
 navigation; a sentence-shaped line outside it (a footer's "All rights reserved.") is still page furniture.
+The line scores and the headline anchor are computed in text_scores; this module chooses the span and holds the
+rules that read it.
 """
 
 from __future__ import annotations
@@ -19,59 +21,9 @@ import regex
 from ..chain import Context
 from ..document import Block
 from ..rule import TEXT_ONLY, Mark, Rule, rule
-from .shape import (
-    PROSE_WORDS,
-    block_words,
-    ends_sentence,
-    ends_with_punctuation,
-    is_headline_shaped,
-    is_prose,
-    word_set,
-)
+from .shape import block_words, ends_sentence, is_prose
 from .text_extend import with_listed_tail, with_whole_list
-
-# What one short line costs the span. 4.5 words' worth: a span may cross a subheading or a short list to join
-# two paragraphs, but not a 20-line menu (-90) to reach a lone 50-word teaser. Tuned on the dev sets (text mode,
-# with the paragraph joining and LONG_LINE_CAP below; 3, 4, 4.5, 5, 5.5, 6): readability F1 0.913, 0.916, 0.919,
-# 0.920, 0.913, 0.913 and trafilatura-eval 0.877, 0.881, 0.881, 0.881, 0.881, 0.881; 4.5 keeps off the cliff at 5.5.
-# Re-checked with the list, gallery and see-also rules in place (4, 4.5, 5): readability 0.920, 0.923, 0.923,
-# trafilatura-eval 0.885 for all three.
-SHORT_LINE_COST = 4.5
-# A line of MEDIUM_LINE_WORDS or more without a sentence end (a list item, a step, a teaser headline) counts
-# for a tenth of its words. Tuned on the dev sets (8/10/12/14 words x 0 to 0.5: 10 and 0.1 scored best on both).
-MEDIUM_LINE_WORDS = 10
-MEDIUM_LINE_WEIGHT = 0.1
-# A line an earlier rule removed (a share bar, "Related articles", a cookie button) is evidence of page furniture:
-# it costs twice a short line, so the main text does not stretch over a footer whose lines were already removed
-# (tuned on the dev sets: 4, 8, 12; 8 and 12 tie).
-REMOVED_LINE_COST = 8.0
-# A short line that ends in a full stop ("Critics were not convinced.", "Preheat the oven.") counts as two words
-# of prose; a short question stays a cost because headlines and prompts end in "?". Measured on the dev sets
-# (text mode; 0, 1, 2, 3, 4): 2 scored best on trafilatura-eval (0.874 -> 0.875), readability unchanged.
-SENTENCE_LINE_SCORE = 2.0
-# A line cut into pieces by 2+ bullets or bars ("Billig kontra Apple • HomeKit • Datenrettung • ...") is a list of
-# teasers or menu entries even when it is 30+ words long: it counts as a short line. Measured on the dev sets
-# (text mode): 2 separators lifted readability F1 0.906 -> 0.908 and trafilatura-eval 0.873 -> 0.874; 3 scored
-# the same on readability and 0.873 on trafilatura-eval. Article paragraphs rarely hold them; teaser boxes do.
-# The small square "▪" (a French news site's footer menus) lifted readability F1 0.9227 -> 0.9234.
-LIST_SEPARATORS = 2
-_SEPARATOR = regex.compile(r"\s[•|·»▪]\s")
-
-
-def is_separated_list(block: Block) -> bool:
-    """True when the line is a list of items joined by bullets or bars (at least LIST_SEPARATORS of them)."""
-    text = block.text
-    # Most lines hold none of the separator characters: a substring test spares the pattern.
-    if "•" not in text and "|" not in text and "·" not in text and "»" not in text and "▪" not in text:
-        return False
-    return len(_SEPARATOR.findall(text)) >= LIST_SEPARATORS
-
-
-# A paragraph counts for at most this many words: one long block (an SEO blurb, a teaser's full text, a cookie
-# dialog) must not outweigh an article written in many shorter paragraphs. Measured on the dev sets (text mode;
-# no cap, 130, 100, 80, 65, 50): 80 and 100 lifted trafilatura-eval F1 0.877 -> 0.879 and readability 0.911 ->
-# 0.912; 65 and 50 scored 0.880-0.881 on trafilatura-eval but lost readability recall (0.907).
-LONG_LINE_CAP = 80
+from .text_scores import REMOVED_LINE_COST, headline_anchor, line_scores
 
 
 @dataclass(frozen=True)
@@ -81,79 +33,6 @@ class Span:
     start: int
     end: int
     score: float
-
-
-def _shape(block: Block) -> tuple[float, bool]:
-    """What the line's text alone says: its score while it is kept, and whether a main text may start on it.
-
-    Computed once per block (the text never changes) and kept in block.extra.
-    """
-    shape = block.extra.get("text-shape")
-    if shape is None:
-        words = block_words(block)
-        sentence = words >= 4 and block.text.rstrip().endswith((".", "。"))
-        if is_separated_list(block):
-            shape = (-SHORT_LINE_COST, False)
-        elif is_prose(block):
-            shape = (float(min(words, LONG_LINE_CAP)), True)
-        elif sentence:
-            shape = (SENTENCE_LINE_SCORE, True)
-        elif words >= MEDIUM_LINE_WORDS:
-            shape = (words * MEDIUM_LINE_WEIGHT, False)
-        else:
-            shape = (-SHORT_LINE_COST, False)
-        block.extra["text-shape"] = shape
-    return shape
-
-
-# Lines with no blank line between them are one block of the page (html-text and WET dumps put a blank line
-# between paragraphs, a plain line break at <br> and between list items). Such lines form one paragraph when
-# each joins the next: a sentence wrapped onto the next line (no closing punctuation, the next line goes on in
-# lower case) or one sentence after another ("Preheat the oven." / "Grease a tin."). The paragraph then scores
-# as a whole, so a wrapped paragraph or a recipe's steps weigh what one paragraph of the same words would.
-# Measured on the dev sets (text mode): trafilatura-eval F1 0.879 -> 0.881 (recall 0.900 -> 0.905), readability
-# 0.916 -> 0.916 (recall +0.002, precision -0.002); wrapped lines alone gave 0.880 / 0.917, sentences alone
-# 0.880 / 0.915.
-_CONTINUES = regex.compile(r"^[\p{Ll}(\"'„“‘«]")
-
-
-def _joins(line: Block, nxt: Block) -> bool:
-    if nxt.blank_before or line.label == "boilerplate" or nxt.label == "boilerplate":
-        return False
-    text = line.text.rstrip()
-    # A line ending in a comma or in no punctuation goes on; one ending in . ! ? : ; does not.
-    if (text.endswith(",") or not ends_with_punctuation(text)) and _CONTINUES.match(nxt.text):
-        return True
-    return _shape(line)[1] and _shape(nxt)[1]
-
-
-def _paragraph_shapes(ctx: Context) -> None:
-    """Give the lines of a paragraph split over several lines their share of the paragraph's score."""
-    blocks = ctx.blocks
-    i = 0
-    while i < len(blocks):
-        j = i
-        while j + 1 < len(blocks) and _joins(blocks[j], blocks[j + 1]):
-            j += 1
-        if j > i:
-            lines = blocks[i : j + 1]
-            words = sum(block_words(b) for b in lines)
-            text = " ".join(b.text for b in lines)
-            # The paragraph must end a sentence: a menu spread over lines has 30+ words but no full stop.
-            if words >= PROSE_WORDS and ends_sentence(text) and any(not is_prose(b) for b in lines):
-                score = float(min(words, LONG_LINE_CAP))
-                for k, b in enumerate(lines):
-                    b.extra["text-shape"] = (score * block_words(b) / words, k == 0)
-        i = j + 1
-
-
-def _shapes(ctx: Context) -> list[tuple[float, bool]]:
-    """Every line's shape once the paragraphs are joined, as a list: the span is searched several times a page."""
-    def compute() -> list[tuple[float, bool]]:
-        _paragraph_shapes(ctx)
-        return [_shape(b) for b in ctx.blocks]
-
-    return ctx.memo("text-shapes", compute, labels=False)
 
 
 def _best_run(blocks: list[Block], shapes: list[tuple[float, bool]]) -> Span | None:
@@ -174,67 +53,9 @@ def _best_run(blocks: list[Block], shapes: list[tuple[float, bool]]) -> Span | N
     return Span(best_start, best_end, best_score) if best_start >= 0 else None
 
 
-# The <h1> repeats most words of the page's <title> line: 60% of its words, measured on the dev sets where
-# titles carry a site name ("Headline | Site") the <h1> lacks.
-TITLE_OVERLAP = 0.6
 # An article under its headline wins over a longer run elsewhere (a cookie dialog, a comment thread) unless that
 # run scores more than this many times as much (tuned on the dev sets: 1, 1.2, 1.5, 3, 6; 1.5 best on both).
 HEADLINE_PREFERENCE = 1.5
-
-
-def headline_anchor(ctx: Context) -> int | None:
-    """The first kept line after the first one that repeats most words of the first line (the page <title>)."""
-    blocks = ctx.blocks
-    kept = (b for b in blocks if b.label != "boilerplate")
-    first = next(kept, None)
-    # At least 3 kept lines; counting to 3 is enough.
-    if first is None or next(kept, None) is None or next(kept, None) is None:
-        return None
-    # Which lines repeat a given first line depends on the text alone: the matches found so far and where the
-    # scan stopped are kept per first line, and only a match removed since then sends the scan further.
-    # (Labels only ever change from kept to removed, so a scanned line never needs a second look.)
-    scans = ctx.memo("text-headline-scans", dict, labels=False)
-    if first.index not in scans:
-        title_words = word_set(first.text)
-        scans[first.index] = (_AnchorScan(title_words, [], first.index + 1)
-                              if len(title_words) >= 2 and not is_prose(first) else None)
-    scan = scans[first.index]
-    if scan is None:
-        return None
-    for index in scan.matches:
-        if blocks[index].label != "boilerplate":
-            return blocks[index].index
-    title_words = scan.title_words
-    for i in range(scan.next, len(blocks)):
-        words = headline_words(blocks[i])
-        if len(words) >= 2 and len(words & title_words) / len(words) >= TITLE_OVERLAP:
-            scan.matches.append(i)
-            if blocks[i].label != "boilerplate":
-                scan.next = i + 1
-                return blocks[i].index
-    scan.next = len(blocks)
-    return None
-
-
-@dataclass
-class _AnchorScan:
-    """headline_anchor's progress for one first line: its words, the lines found to repeat it, the next to look at."""
-
-    title_words: set[str]
-    matches: list[int]
-    next: int
-
-
-_NO_WORDS: frozenset[str] = frozenset()
-
-
-def headline_words(block: Block) -> frozenset[str]:
-    """The line's distinct words when it is shaped like a headline, else none (computed once per block)."""
-    words = block.extra.get("headline-words")
-    if words is None:
-        shaped = not is_prose(block) and is_headline_shaped(block.text, block_words(block))
-        words = block.extra["headline-words"] = frozenset(word_set(block.text)) if shaped else _NO_WORDS
-    return words
 
 
 # The article starts within this many lines under its headline (byline, date, standfirst, captions, share
@@ -273,7 +94,7 @@ def main_span(ctx: Context) -> Span | None:
 
 
 def _main_span(ctx: Context) -> Span | None:
-    blocks, shapes = ctx.blocks, _shapes(ctx)
+    blocks, shapes = ctx.blocks, line_scores(ctx)
     best = _best_run(blocks, shapes)
     anchor = headline_anchor(ctx)
     if best is not None and anchor is not None and best.start != anchor + 1:

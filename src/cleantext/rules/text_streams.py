@@ -15,7 +15,7 @@ import regex
 from ..chain import Context
 from ..document import Block
 from ..rule import TEXT_ONLY, Mark, Rule, rule
-from .shape import block_words, ends_sentence, is_prose
+from .shape import block_words, ends_sentence, is_prose, last_lines
 from .text_lines import _BIO, _DATE, _TIME, BIO_MAX_WORDS, DATE_HINT
 from .text_region import main_span
 
@@ -95,8 +95,8 @@ GALLERY_MIN = 3
 def gallery_slides(ctx: Context) -> Iterator[Mark]:
     """The slides of a photo gallery: 3+ entries counted "1/50", "2/50", "3/50"…, each with its caption."""
     slides: list[tuple[int, int, int]] = []  # (block index, number, total)
-    for block in ctx.blocks:
-        if block.label == "body" and block.text[:1].isdigit():
+    for block in [b for b in ctx.blocks if b.text[:1].isdigit()]:
+        if block.label == "body":
             found = _SLIDE.match(block.text)
             if found is not None:
                 slides.append((block.index, int(found.group(1)), int(found.group(2))))
@@ -131,7 +131,7 @@ def closing_bio(ctx: Context) -> Iterator[Mark]:
     """An author biography among the last lines of the article ("Jane Doe is a senior writer for…")."""
     if _BIO is None:
         return
-    kept = [b for b in ctx.blocks if b.label == "body" and block_words(b) >= BIO_MIN_WORDS]
+    kept = last_lines(ctx.blocks, BIO_TAIL_LINES + 1, lambda b: b.label == "body" and block_words(b) >= BIO_MIN_WORDS)
     if len(kept) <= BIO_TAIL_LINES:
         return
     for block in kept[-BIO_TAIL_LINES:]:
