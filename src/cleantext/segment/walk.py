@@ -79,6 +79,9 @@ class Walk:
         # after the span.
         holder: Node | None = None
         pend = ""  # text since the last tag (the parser splits one text node around entities)
+        # Further pieces of that text, joined once at the next tag: `pend += piece` on a closure variable copies
+        # the whole string each time, which made a paragraph of 600,000 entities quadratic.
+        more: list[str] = []
         class_memo: dict[str, tuple[tuple[tuple[str, str], ...], str, str | None]] = {}  # class-only attributes
         # One string object per distinct tag name, attribute set and href: the parser makes a new string per
         # event, and a large page keeps tens of thousands of nodes alive (a 10 MB page of the speed benchmark:
@@ -207,6 +210,9 @@ class Walk:
 
         def start(tag: str, attrib: Any) -> None:
             nonlocal in_link, in_pre, skip, steps, next_id, has_br, pend
+            if more:
+                pend += "".join(more)
+                more.clear()
             if pend:
                 if not pend.isspace():
                     take_text()
@@ -323,6 +329,9 @@ class Walk:
 
         def end(tag: str) -> None:
             nonlocal in_link, in_pre, skip, head_depth, body_done, link_chars, pend, holder
+            if more:
+                pend += "".join(more)
+                more.clear()
             if pend:
                 if not pend.isspace():
                     take_text()
@@ -372,7 +381,10 @@ class Walk:
                 if capturing:
                     capture.append(text)
                 return
-            pend += text
+            if pend:
+                more.append(text)
+            else:
+                pend = text
 
         def finish_capture() -> None:
             nonlocal capturing
@@ -387,6 +399,10 @@ class Walk:
 
         def close() -> None:
             """The end of the page: the last block."""
+            nonlocal pend
+            if more:
+                pend += "".join(more)
+                more.clear()
             if not full:
                 if pend:
                     if not pend.isspace():
