@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+import regex
+
 from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule
@@ -29,6 +31,9 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Links in list items and table cells are data (a table of products, a list of references); link lists as a
 # whole are the link-list rule's business.
 _LINK_BLOCK_EXEMPT = _HEADINGS | {"li", "td", "th", "dd", "dt"}
+# A link list whose linked items are 80 % bare web addresses ("https://nodejs.org/api/inspector.html") is a list of
+# references the article cites: a related or menu list shows titles, not addresses (same share as _TOC_SHARE).
+_BARE_URL = regex.compile(r"(?:https?://|www\.)\S+")
 # Sentence length from shape.PROSE_WORDS: 12 words and a sentence end read as prose.
 _SENTENCE_WORDS = 12
 # ... unless the link covers (nearly) all of it: a linked headline ("Read also: ...") in the text.
@@ -41,7 +46,7 @@ def _link_list(ctx: Context) -> Iterator[Mark]:
     guard = furniture_guard(ctx, body)
     stats = ctx.memo("node-stats", lambda: node_stats(body))
 
-    toc = _anchor_lists(body)
+    toc, references = _anchor_lists(body)
 
     def decide(node: Node, outer: tuple[Node, str] | None) -> tuple[Node, str] | None:
         if outer is not None:
@@ -49,7 +54,7 @@ def _link_list(ctx: Context) -> Iterator[Mark]:
         s = stats[node.nid]
         # A container with a real paragraph is text with links, not a link list.
         if (s.blocks < 2 or s.paragraphs or s.link_density <= _LINK_LIST_DENSITY or guard.protects(node)
-                or node.nid in toc):
+                or node.nid in toc or node.nid in references):
             return None
         # In the article's core, a table with linked cells is data (products, results), a list of sentences text.
         if guard.core.get(node.nid, 0) > 0 and (node.tag in _TABLE_PARTS or s.linked_sentences):
@@ -63,21 +68,27 @@ def _link_list(ctx: Context) -> Iterator[Mark]:
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
 
 
-def _anchor_lists(blocks: list[Block]) -> set[int]:
-    """Elements whose links mostly lead to places on the same page ("#history"): tables of contents.
+def _anchor_lists(blocks: list[Block]) -> tuple[set[int], set[int]]:
+    """Elements whose links mostly lead to places on the same page ("#history"): tables of contents; and
+    elements whose linked lines mostly show a bare web address: lists of references.
 
-    The article's own outline, which Readability keeps and readers see as part of the text."""
+    The article's own outline and sources, which Readability keeps and readers see as part of the text."""
     anchors: dict[int, int] = {}
+    addresses: dict[int, int] = {}
     linked: dict[int, int] = {}
     for block in blocks:
         hrefs = block.extra.get("hrefs")
         if not hrefs or not block.link_chars:
             continue
         inner = all(h.startswith("#") and len(h) > 1 for h in hrefs)
+        bare = _BARE_URL.fullmatch(block.text) is not None
         for node in nodes_of(block):
             linked[node.nid] = linked.get(node.nid, 0) + 1
             anchors[node.nid] = anchors.get(node.nid, 0) + inner
-    return {nid for nid, n in linked.items() if n >= 2 and anchors[nid] >= _TOC_SHARE * n}
+            addresses[node.nid] = addresses.get(node.nid, 0) + bare
+    lists = [(nid, n) for nid, n in linked.items() if n >= 2]
+    return ({nid for nid, n in lists if anchors[nid] >= _TOC_SHARE * n},
+            {nid for nid, n in lists if addresses[nid] >= _TOC_SHARE * n})
 
 
 def _link_block(ctx: Context) -> Iterator[Mark]:
