@@ -25,6 +25,11 @@ _DATE = regex.compile(
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?!\d)",
     regex.V1 | regex.IGNORECASE,
 )
+# A day and month without the year ("Mar 17", "17 March", "17. März"), as Medium and blogs print this year's dates.
+_YEARLESS = regex.compile(
+    rf"(?<![\w.])(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?)(?!\w)(?![.,:]?\s*\d)",
+    regex.V1 | regex.IGNORECASE,
+)
 _DIGIT = regex.compile(r"\d")
 _WORDISH = regex.compile(r"\w")
 # Times of day ("07:19", "13h36", "11:29 a.m."): with the dates, the values of a date line, not its words.
@@ -83,6 +88,11 @@ def date_line(ctx: Context) -> Iterator[Mark]:
             if led is None or led.position != "start":
                 continue
         found = _DATE.search(block.text)
+        if found is None and words <= DATE_LINE_MAX_WORDS and _YEARLESS.search(block.text):
+            # A date without its year ("Mar 17") counts after a byline word only: "Written on Mar 17 by".
+            if led is None:
+                led = byline.match(block.text, words)
+            found = _YEARLESS.search(block.text) if led is not None and led.position == "start" else None
         if found:
             lead = f'after "{led.phrase}" ' if led else (f"inside <{meta}> " if meta else "")
             if fields is not None:
