@@ -47,6 +47,7 @@ def _link_list(ctx: Context) -> Iterator[Mark]:
     stats = ctx.memo("node-stats", lambda: node_stats(body))
 
     toc, references = _anchor_lists(body)
+    parents = _items_with_lists(body)
 
     def decide(node: Node, outer: tuple[Node, str] | None) -> tuple[Node, str] | None:
         if outer is not None:
@@ -54,7 +55,7 @@ def _link_list(ctx: Context) -> Iterator[Mark]:
         s = stats[node.nid]
         # A container with a real paragraph is text with links, not a link list.
         if (s.blocks < 2 or s.paragraphs or s.link_density <= _LINK_LIST_DENSITY or guard.protects(node)
-                or node.nid in toc or node.nid in references):
+                or node.nid in toc or node.nid in references or (node.tag in _ITEM_TAGS and node.nid not in parents)):
             return None
         # In the article's core, a table with linked cells is data (products, results), a list of sentences text.
         if guard.core.get(node.nid, 0) > 0 and (node.tag in _TABLE_PARTS or s.linked_sentences):
@@ -66,6 +67,23 @@ def _link_list(ctx: Context) -> Iterator[Mark]:
 
 
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
+# One list item is one entry, not a list, even when inline markup splits it into several lines (a reference
+# '^ "Title". Site. Retrieved 2014-03-27.' in <cite> and <a> parts): only the list around the items is judged,
+# unless the item holds a list of its own (a menu entry over its submenu).
+_ITEM_TAGS = frozenset({"li"})
+_LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
+
+
+def _items_with_lists(blocks: list[Block]) -> set[int]:
+    """The list items that hold a list of their own (a menu entry and its submenu)."""
+    found: set[int] = set()
+    for block in blocks:
+        inner = False
+        for node in reversed(nodes_of(block)):
+            if inner and node.tag in _ITEM_TAGS:
+                found.add(node.nid)
+            inner = inner or node.tag in _LIST_TAGS
+    return found
 
 
 def _anchor_lists(blocks: list[Block]) -> tuple[set[int], set[int]]:
