@@ -18,7 +18,7 @@ from ..rule import HTML_ONLY, Mark, Rule
 from ..segment.html import Node
 from .html_boilerplate import furniture_guard
 from .html_nodes import blocks_inside, count_under, node_stats, nodes_of, path_memo
-from .shape import block_words, ends_sentence
+from .shape import block_words, ends_sentence, is_prose
 
 # Readability.js _cleanConditionally: a container whose link density is over 0.5 is a link list.
 _LINK_LIST_DENSITY = 0.5
@@ -240,7 +240,7 @@ def _orphan_heading(ctx: Context) -> Iterator[Mark]:
             level = _LABEL_LEVEL  # a label's section ends at any heading
         else:
             continue
-        j, rules, orphan = i + 1, set(), True
+        j, rules, orphan, content = i + 1, set(), True, False
         while j < len(blocks):
             nxt = blocks[j]
             if nxt.tag in _HEADINGS and int(nxt.tag[1]) <= level:
@@ -249,12 +249,17 @@ def _orphan_heading(ctx: Context) -> Iterator[Mark]:
                 orphan = False  # something of the section is kept
                 break
             rules.add(nxt.rule or "")
+            content = content or nxt.kind not in _METADATA_KINDS
             j += 1
-        if orphan and j > i + 1:
+        if orphan and j > i + 1 and (content or not is_prose(block)):
             yield block.index, (f"all {j - i - 1} block(s) of its section were removed "
                                 f"({', '.join(sorted(rules)[:3])})")
 
 
+# The post's date, byline and tag rows under a sentence set as a heading are not that heading's section: the
+# sentence followed only by them ("Post Views: 22", "Kategorien: Infos") is the article's last line. A short
+# heading over them ("Temas relacionados" over a tag list) still heads removed furniture.
+_METADATA_KINDS = frozenset({"byline", "tags"})
 # "Zum Weiterlesen:", "Originalartikel:", "Read more:": a short line that ends in a colon introduces what follows.
 _LABEL_MAX_WORDS = 6
 _LABEL_LEVEL = 7
