@@ -41,17 +41,22 @@ def server_error(block: Block, ctx: Context) -> str | None:
     return f"the line is {count} PHP error report(s) (\"<level>: <message> in <file> on line <n>\")"
 
 
-# Every reading-time line names a number of minutes, or "a minute" / "minute" in words ("less than a minute read",
-# "mniej niż minutę"): a line without a digit or a minute word is ruled out before the pack's patterns run.
-_MINUTE_HINT = regex.compile(r"\d|minut|минут|分钟", regex.IGNORECASE)
+# Every reading-time line names its minutes ("5 min read", "less than a minute", "mniej niż minutę", "3 мин",
+# "3分钟"): a line without "min" / "мин" / "分钟" is ruled out before the pack's patterns run.
+_MINUTE_HINT = regex.compile(r"min|мин|分钟", regex.IGNORECASE)
+# The pack's lines are at most 10 words: 120 characters rule out paragraphs before their words are counted.
+_MAX_CHARS = 120
 
 
 @block_rule("reading-time", "byline")
 def reading_time(block: Block, ctx: Context) -> str | None:
     """A line that only estimates the reading time ("5 min read", "Lesezeit: 2 Minuten", "Temps de lecture : 3 min")."""
+    text = block.text
+    if len(text) > _MAX_CHARS or not _MINUTE_HINT.search(text):
+        return None
     pack = load_pack("reading-time")
     words = block_words(block)
-    if words > pack.max_words or not _MINUTE_HINT.search(block.text):
+    if words > pack.max_words:
         return None
     found = pack.match(block.text, words)
     return f"{found.describe()} ({words} words <= {pack.max_words})" if found is not None else None
