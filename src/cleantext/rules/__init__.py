@@ -14,6 +14,7 @@ from . import (
     layout,
     markup,
     media,
+    page_lines,
     phrases,
     region,
     text_lines,
@@ -22,5 +23,5 @@ from . import (
     title,
 )
 
-RULE_MODULES = (markup, region, html_boilerplate, html_structure, html_lines, media, counters, phrases, text_lines,
-                layout, title, text_region, text_streams)
+RULE_MODULES = (markup, region, html_boilerplate, html_structure, html_lines, media, page_lines, counters, phrases,
+                text_lines, layout, title, text_region, text_streams)

@@ -70,6 +70,9 @@ def node_concept(node: Node, cache: ConceptCache) -> tuple[Concept, str] | None:
             break
         # Ids of four or more words are made from heading text ("sharing-with-a-single-developer"), not names.
         if name == "id" and len(split_words(value)) > _MAX_ID_WORDS:
+            compound = _compound_name(value)
+            if compound is not None:
+                found = (compound[0], f'id "{value[:40]}" (name "{compound[1]}")')
             continue
         if name in ("class", "id"):
             for part in value.split() if name == "class" else [value]:
@@ -80,6 +83,20 @@ def node_concept(node: Node, cache: ConceptCache) -> tuple[Concept, str] | None:
                     break
     cache[key] = found
     return found
+
+
+def _compound_name(value: str) -> tuple[Concept, str] | None:
+    """A furniture name of two words or more inside a long id ("mvp-author-box-wrap" has "author-box").
+
+    Heading text does not spell a theme's compound names, so these still count where single words do not."""
+    low = value.lower()
+    for concept in CONCEPTS:
+        found = concept.names.search(low) if concept.names is not None else None
+        if found is not None:
+            name = found.group(0).strip("-_")
+            if len(split_words(name)) >= 2:
+                return concept, name
+    return None
 
 
 def page_concepts(ctx: Context) -> dict[int, tuple[Concept, str]]:

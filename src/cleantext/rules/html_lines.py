@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from ..chain import Context
+from ..document import Block
 from ..phrases import load_pack, words_of
 from ..rule import HTML_ONLY, Mark, Rule, rule
 from .shape import block_words, ends_sentence, is_prose
@@ -22,6 +23,11 @@ _DATE = regex.compile(
     rf"(?<!\d)(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})(?![\d.]\d)|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
     rf"|\d{{4}}年\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}\.?\s*(?:{_MONTHS})\.?,?\s*\d{{4}}"
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?!\d)",
+    regex.V1 | regex.IGNORECASE,
+)
+# A day and month without the year ("Mar 17", "17 March", "17. März"), as Medium and blogs print this year's dates.
+_YEARLESS = regex.compile(
+    rf"(?<![\w.])(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?)(?!\w)(?![.,:]?\s*\d)",
     regex.V1 | regex.IGNORECASE,
 )
 _DIGIT = regex.compile(r"\d")
@@ -42,6 +48,13 @@ _FIELD_SPLIT = regex.compile(r"\s[|•]\s")
 _MIN_FIELDS = 3
 # Dates in table cells and list items are data (schedules, references), in headings they title a section.
 _DATA_TAGS = frozenset({"td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "pre", "caption"})
+# Elements that hold metadata wherever they sit: an article's <header> (the page's own header is gone by now, see
+# page-header) and a <time> element around the whole line. Their date lines count after a standfirst (the dev
+# sets' "Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024" under the dek, "23.06.2016 um 16:14 Uhr - Markus
+# Reuter" in <header>) and in their list items ("<li>opublikowano: 2021-04-29 17:13</li>" of a meta list).
+_META_TAGS = frozenset({"header", "time"})
+_META_ITEM_TAGS = frozenset({"li", "dd", "dt"})
+_ARTICLE_TAGS = frozenset({"article", "main", "body"})
 
 
 @rule("date-line", "byline", modes=HTML_ONLY)
@@ -55,8 +68,10 @@ def date_line(ctx: Context) -> Iterator[Mark]:
     last = next(b.index for b in reversed(body) if is_prose(b))
     byline = load_pack("byline")
     for block in body:
-        if (block.tag in _DATA_TAGS or not _DIGIT.search(block.text)
-                or "blockquote" in block.ancestors):  # a quoted post's signature ("— Jane (@jane) May 8, 2020")
+        if not _DIGIT.search(block.text) or "blockquote" in block.ancestors:  # a quoted post's signature
+            continue
+        meta = _meta_element(block)
+        if block.tag in _DATA_TAGS and not (meta and block.tag in _META_ITEM_TAGS):
             continue
         words = block_words(block)
         if words > 3 * DATE_LINE_MAX_WORDS or (ends_sentence(block.text) and not _TIME_END.search(block.text)):
@@ -68,13 +83,18 @@ def date_line(ctx: Context) -> Iterator[Mark]:
         # Between the paragraphs, only a line led by a byline word ("Aktualisiert:", "Pubblicato il", "By") is
         # metadata; a bare date there is article text (an event date, a deadline).
         led = None
-        if first < block.index < last:
+        if first < block.index < last and meta is None:
             led = byline.match(block.text, words)
             if led is None or led.position != "start":
                 continue
         found = _DATE.search(block.text)
+        if found is None and words <= DATE_LINE_MAX_WORDS and _YEARLESS.search(block.text):
+            # A date without its year ("Mar 17") counts after a byline word only: "Written on Mar 17 by".
+            if led is None:
+                led = byline.match(block.text, words)
+            found = _YEARLESS.search(block.text) if led is not None and led.position == "start" else None
         if found:
-            lead = f'after "{led.phrase}" ' if led else ""
+            lead = f'after "{led.phrase}" ' if led else (f"inside <{meta}> " if meta else "")
             if fields is not None:
                 counted = f"{words} words in {fields} fields of <= {DATE_LINE_MAX_WORDS} words, split by | or •"
             elif other == words:
@@ -82,6 +102,16 @@ def date_line(ctx: Context) -> Iterator[Mark]:
             else:
                 counted = f"{words} words, {other} (<= {1 - _DATE_SHARE:.0%}) besides dates and times"
             yield block.index, f'holds the date "{found.group(0)}" {lead}in {counted}'
+
+
+def _meta_element(block: Block) -> str | None:
+    """The tag of the innermost <header> or <time> around the block inside its article, or None."""
+    for tag in reversed(block.ancestors):
+        if tag in _META_TAGS:
+            return tag
+        if tag in _ARTICLE_TAGS:  # a <header> that holds the article is a page wrapper, not the article's header
+            return None
+    return None
 
 
 def _fields(text: str) -> int | None:

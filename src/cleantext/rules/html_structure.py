@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+import regex
+
 from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule
 from ..segment.html import Node
 from .html_boilerplate import furniture_guard
 from .html_nodes import blocks_inside, count_under, node_stats, nodes_of, path_memo
-from .shape import block_words, ends_sentence
+from .shape import block_words, ends_sentence, is_prose
 
 # Readability.js _cleanConditionally: a container whose link density is over 0.5 is a link list.
 _LINK_LIST_DENSITY = 0.5
@@ -29,6 +31,9 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Links in list items and table cells are data (a table of products, a list of references); link lists as a
 # whole are the link-list rule's business.
 _LINK_BLOCK_EXEMPT = _HEADINGS | {"li", "td", "th", "dd", "dt"}
+# A link list whose linked items are 80 % bare web addresses ("https://nodejs.org/api/inspector.html") is a list of
+# references the article cites: a related or menu list shows titles, not addresses (same share as _TOC_SHARE).
+_BARE_URL = regex.compile(r"(?:https?://|www\.)\S+")
 # Sentence length from shape.PROSE_WORDS: 12 words and a sentence end read as prose.
 _SENTENCE_WORDS = 12
 # ... unless the link covers (nearly) all of it: a linked headline ("Read also: ...") in the text.
@@ -41,7 +46,8 @@ def _link_list(ctx: Context) -> Iterator[Mark]:
     guard = furniture_guard(ctx, body)
     stats = ctx.memo("node-stats", lambda: node_stats(body))
 
-    toc = _anchor_lists(body)
+    toc, references = _anchor_lists(body)
+    parents = _items_with_lists(body)
 
     def decide(node: Node, outer: tuple[Node, str] | None) -> tuple[Node, str] | None:
         if outer is not None:
@@ -49,7 +55,7 @@ def _link_list(ctx: Context) -> Iterator[Mark]:
         s = stats[node.nid]
         # A container with a real paragraph is text with links, not a link list.
         if (s.blocks < 2 or s.paragraphs or s.link_density <= _LINK_LIST_DENSITY or guard.protects(node)
-                or node.nid in toc):
+                or node.nid in toc or node.nid in references or (node.tag in _ITEM_TAGS and node.nid not in parents)):
             return None
         # In the article's core, a table with linked cells is data (products, results), a list of sentences text.
         if guard.core.get(node.nid, 0) > 0 and (node.tag in _TABLE_PARTS or s.linked_sentences):
@@ -61,23 +67,46 @@ def _link_list(ctx: Context) -> Iterator[Mark]:
 
 
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
+# One list item is one entry, not a list, even when inline markup splits it into several lines (a reference
+# '^ "Title". Site. Retrieved 2014-03-27.' in <cite> and <a> parts): only the list around the items is judged,
+# unless the item holds a list of its own (a menu entry over its submenu).
+_ITEM_TAGS = frozenset({"li"})
+_LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
 
 
-def _anchor_lists(blocks: list[Block]) -> set[int]:
-    """Elements whose links mostly lead to places on the same page ("#history"): tables of contents.
+def _items_with_lists(blocks: list[Block]) -> set[int]:
+    """The list items that hold a list of their own (a menu entry and its submenu)."""
+    found: set[int] = set()
+    for block in blocks:
+        inner = False
+        for node in reversed(nodes_of(block)):
+            if inner and node.tag in _ITEM_TAGS:
+                found.add(node.nid)
+            inner = inner or node.tag in _LIST_TAGS
+    return found
 
-    The article's own outline, which Readability keeps and readers see as part of the text."""
+
+def _anchor_lists(blocks: list[Block]) -> tuple[set[int], set[int]]:
+    """Elements whose links mostly lead to places on the same page ("#history"): tables of contents; and
+    elements whose linked lines mostly show a bare web address: lists of references.
+
+    The article's own outline and sources, which Readability keeps and readers see as part of the text."""
     anchors: dict[int, int] = {}
+    addresses: dict[int, int] = {}
     linked: dict[int, int] = {}
     for block in blocks:
         hrefs = block.extra.get("hrefs")
         if not hrefs or not block.link_chars:
             continue
         inner = all(h.startswith("#") and len(h) > 1 for h in hrefs)
+        bare = _BARE_URL.fullmatch(block.text) is not None
         for node in nodes_of(block):
             linked[node.nid] = linked.get(node.nid, 0) + 1
             anchors[node.nid] = anchors.get(node.nid, 0) + inner
-    return {nid for nid, n in linked.items() if n >= 2 and anchors[nid] >= _TOC_SHARE * n}
+            addresses[node.nid] = addresses.get(node.nid, 0) + bare
+    lists = [(nid, n) for nid, n in linked.items() if n >= 2]
+    return ({nid for nid, n in lists if anchors[nid] >= _TOC_SHARE * n},
+            {nid for nid, n in lists if addresses[nid] >= _TOC_SHARE * n})
 
 
 def _link_block(ctx: Context) -> Iterator[Mark]:
@@ -211,7 +240,7 @@ def _orphan_heading(ctx: Context) -> Iterator[Mark]:
             level = _LABEL_LEVEL  # a label's section ends at any heading
         else:
             continue
-        j, rules, orphan = i + 1, set(), True
+        j, rules, orphan, content = i + 1, set(), True, False
         while j < len(blocks):
             nxt = blocks[j]
             if nxt.tag in _HEADINGS and int(nxt.tag[1]) <= level:
@@ -220,12 +249,17 @@ def _orphan_heading(ctx: Context) -> Iterator[Mark]:
                 orphan = False  # something of the section is kept
                 break
             rules.add(nxt.rule or "")
+            content = content or nxt.kind not in _METADATA_KINDS
             j += 1
-        if orphan and j > i + 1:
+        if orphan and j > i + 1 and (content or not is_prose(block)):
             yield block.index, (f"all {j - i - 1} block(s) of its section were removed "
                                 f"({', '.join(sorted(rules)[:3])})")
 
 
+# The post's date, byline and tag rows under a sentence set as a heading are not that heading's section: the
+# sentence followed only by them ("Post Views: 22", "Kategorien: Infos") is the article's last line. A short
+# heading over them ("Temas relacionados" over a tag list) still heads removed furniture.
+_METADATA_KINDS = frozenset({"byline", "tags"})
 # "Zum Weiterlesen:", "Originalartikel:", "Read more:": a short line that ends in a colon introduces what follows.
 _LABEL_MAX_WORDS = 6
 _LABEL_LEVEL = 7

@@ -89,6 +89,14 @@ CONCEPTS: tuple[Concept, ...] = (
                r"bio([-_]?(box|block|wrap))?"),
     ),
     Concept(
+        "post-meta", "byline",
+        "Post metadata rows: date, author, views, filed-under (class names like post-meta, entry-meta, postmetadata).",
+        # The theme's row of facts about the post ("Post Views: 111", "Erstellt: vor 4 Stunden", WordPress's "This
+        # entry was posted on ... and is filed under ..."): on the dev sets every line kept inside one is metadata.
+        frozenset({"postmetadata", "postmeta", "entrymeta"}),
+        _names(r"(post|entry|article)[-_]?meta(data)?"),
+    ),
+    Concept(
         "tag-list", "tags",
         "Tag and category lists (class names like post-tags, tag-list, tagcloud, keywords, schlagworte).",
         frozenset({"tagcloud", "taglist", "tagslist", "keywords", "schlagworte", "schlagwoerter", "etiquetas"}),

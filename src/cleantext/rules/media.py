@@ -10,7 +10,7 @@ import regex
 from ..chain import Context
 from ..document import Block
 from ..phrases import literal_trie, words_of
-from ..rule import Mark, Rule, block_rule, rule
+from ..rule import TEXT_ONLY, Mark, Rule, block_rule, rule
 from .shape import block_words, ends_sentence
 
 # A caption with a credit is short: captions on the dev sets stay under ~40 words; prose runs longer.
@@ -145,7 +145,10 @@ def repeated_caption(ctx: Context) -> Iterator[Mark]:
     return _repeated_prefix(ctx, sentence=True)
 
 
-@rule("alt-text", "image-alt-text")
+# Text mode only: the HTML segmenter never puts an image's alt attribute into the text, so in HTML a short line
+# repeated at the start of the next one is a heading over its first sentence, a table cell ("0,4" over "0,44") or
+# a list label (readability's rtl pages: <h1>Lorem</h1> over "Lorem ipsum dolor sit amet.").
+@rule("alt-text", "image-alt-text", modes=TEXT_ONLY)
 def alt_text(ctx: Context) -> Iterator[Mark]:
     """A short label repeated at the start of the next line (the image's caption): the image's alt text."""
     return _repeated_prefix(ctx, sentence=False)
