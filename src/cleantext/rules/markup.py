@@ -216,7 +216,11 @@ def html_headline(ctx: Context) -> Iterator[Mark]:
                 best = key
     if best is not None:
         block = best[2]
-        yield block.index, f"<{block.tag}> matching the page title (similarity {best[0]:.2f} >= 0.60)"
+        # Scores over 1 mean one text contains the other (see _similarity); the reason says so in words.
+        score = max(_similarity(block.text, r) for r in references)
+        how = (f"one contains the other, word ratio {score - 1:.2f}" if score >= 1
+               else f"shared words {score:.2f} >= 0.60")
+        yield block.index, f"<{block.tag}> matching the page title ({how})"
         return
     h1s = [b for b in headings if b.tag == "h1"]
     # Without a page title, the only <h1> is the headline. With one that the <h1> does not repeat, the <h1> heads a
