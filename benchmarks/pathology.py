@@ -34,6 +34,8 @@ PATHOLOGIES: dict[str, tuple[str, int, Callable[[int], str]]] = {
                     + "</table>"),
     "scripts": ("html", 25_000, lambda n: "<script>var a = 1;</script>" * n + "<p>Body text.</p>"),
     "entities": ("html", 50_000, lambda n: "<p>" + "&amp;&#x41;&nbsp;" * n + "</p>"),
+    # Unknown and mixed entities make the parser hand over the text in one piece per entity.
+    "entities-split-text": ("html", 12_500, lambda n: "<p>" + "&amp;&lt;&#x41;&#65;&nbsp;&bogus;" * n + "</p>"),
     "long-line-html": ("html", 1_000_000, lambda n: "<p>" + "a" * n + "</p>"),
     "text-lines": ("text", 2_400, lambda n: "The committee approved the budget on Tuesday.\n" * n),
     "long-line-text": ("text", 1_000_000, lambda n: "a" * n),
