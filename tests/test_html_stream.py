@@ -116,3 +116,20 @@ def test_noscript_without_an_end_tag_hides_the_rest_as_in_a_browser() -> None:
 def test_many_unclosed_noscript_tags_give_an_empty_result() -> None:
     html = "<body>" + "<noscript><div>" * 50_000 + "</body>"
     assert texts(html) == []
+
+
+def test_walk_state_does_not_outlive_the_parse() -> None:
+    # lxml's target parser is in a reference cycle with the walk's handlers: their memos (one entry per class
+    # value) must be emptied, not left for the collector, whatever the page holds.
+    import gc
+
+    page = "<body>" + "".join(f'<div class="c{i}"><a href="/{i}">link {i}</a> text</div>' for i in range(2000))
+    gc.collect()
+    gc.disable()
+    try:
+        blocks, _ = segment_html(page)
+        garbage = gc.collect()
+    finally:
+        gc.enable()
+    assert len(blocks) == 2000
+    assert garbage < 200, garbage

@@ -31,11 +31,14 @@ def segment_html(
     walk = Walk(max(8, min(max_depth, PARSER_DEPTH_CAP)), max_blocks, deadline)
     with gc_paused():
         try:
-            if not stream_html(html, walk):
-                return [], {}
+            streamed = stream_html(html, walk)
         except Full:
-            pass
-    walk.finish()
+            streamed = True
+        finally:
+            walk.finish()
+            walk.release()  # before the collector runs again (see Walk.release)
+    if not streamed:
+        return [], {}
     return walk.blocks, walk.meta
 
 
