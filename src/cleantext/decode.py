@@ -71,6 +71,8 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x10, 0x1B), *range(0x1C, 0x2
 _CONTROL_CHARS = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SANITIZE_SLICE = 1 << 20  # characters encoded at a time by sanitize_text
 _SANITIZED_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])  # the characters _CONTROL_CHARS finds
+# The same bytes one by one: 28 memchr scans (`in`) find none in a page ~2x faster than bytes.translate copies it.
+_SANITIZED_SINGLES = tuple(bytes([b]) for b in _SANITIZED_BYTES)
 _LONE_SURROGATES = regex.compile(r"[\ud800-\udfff]")
 # How much of the text looks_like_html reads.
 _SNIFF_CHARS = 5000
@@ -126,6 +128,11 @@ def decode_bytes(data: bytes) -> str:
     return _decode_8bit(data)
 
 
+def _has_sanitized(data: bytes) -> bool:
+    """Whether ``data`` holds a byte of _SANITIZED_BYTES."""
+    return any(byte in data for byte in _SANITIZED_SINGLES)
+
+
 def utf8_page(data: bytes) -> bytes | None:
     """The page as bytes the HTML parser can read as they are, or None when it needs decode_bytes().
 
@@ -143,7 +150,7 @@ def utf8_page(data: bytes) -> bytes | None:
     view = memoryview(page)
     for start in range(0, len(page), _SANITIZE_SLICE):
         piece = page[start : start + _SANITIZE_SLICE]
-        if len(piece.translate(None, _SANITIZED_BYTES)) != len(piece):
+        if _has_sanitized(piece):
             return None
         if decoder is not None:
             try:
@@ -273,7 +280,7 @@ def sanitize_text(text: str) -> str:
         except UnicodeEncodeError:
             surrogates = True
             data = piece.encode("utf-8", "surrogatepass")  # a surrogate becomes bytes >= 0x80: no false control
-        if not controls and len(data.translate(None, _SANITIZED_BYTES)) != len(data):
+        if not controls and _has_sanitized(data):
             controls = True
     if surrogates:
         text = _LONE_SURROGATES.sub("\ufffd", text)
