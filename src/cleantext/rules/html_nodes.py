@@ -245,6 +245,76 @@ def unique_nodes(blocks: Iterable[Block]) -> list[Node]:
     return out
 
 
+class PageElements:
+    """Every element around the blocks, indexed by tag and by ARIA role, and the hidden ones: rules that name an
+    element by tag or role look at those few, not at every element once per rule."""
+
+    __slots__ = ("by_role", "by_tag", "hidden")
+
+    def __init__(self, blocks: Iterable[Block]) -> None:
+        by_tag: dict[str, list[Node]] = {}
+        by_role: dict[str, list[Node]] = {}
+        hidden: list[Node] = []
+        for node in unique_nodes(blocks):
+            found = by_tag.get(node.tag)
+            if found is None:
+                by_tag[node.tag] = [node]
+            else:
+                found.append(node)
+            if node.attrs:
+                for name, value in node.attrs:
+                    if name == "role":
+                        by_role.setdefault(value.strip().lower(), []).append(node)
+            if node.hidden:
+                hidden.append(node)
+        self.by_tag, self.by_role, self.hidden = by_tag, by_role, hidden
+
+    def named(self, tags: Iterable[str], roles: Iterable[str]) -> list[Node]:
+        """The elements with one of these tags or ARIA roles (each once)."""
+        out: list[Node] = []
+        for tag in tags:
+            out.extend(self.by_tag.get(tag, ()))
+        seen = {n.nid for n in out}
+        for role in roles:
+            for node in self.by_role.get(role, ()):
+                if node.nid not in seen:
+                    seen.add(node.nid)
+                    out.append(node)
+        return out
+
+
+def outermost(blocks: Iterable[Block], candidates: Iterable[Node],
+              decide: Callable[[Node], T | None]) -> Iterator[tuple[Block, T]]:
+    """Each block with the decision of the outermost of ``candidates`` on its path that ``decide`` does not
+    answer None for (``decide`` called at most once per element, only for elements on some block's path).
+
+    A block's path holds its element of depth d at index d: one look per depth the candidates have, where a walk
+    up the path costs one look per element."""
+    by_depth: dict[int, dict[int, Node]] = {}
+    for node in candidates:
+        by_depth.setdefault(node.depth, {})[node.nid] = node
+    if not by_depth:
+        return
+    levels = sorted(by_depth.items())
+    decided: dict[int, T | None] = {}
+    for block in blocks:
+        path = block.extra.get("nodes")
+        if not path:
+            continue
+        size = len(path)
+        for depth, ids in levels:
+            if depth >= size:
+                break
+            nid = path[depth].nid
+            if nid in ids:
+                if nid in decided:
+                    hit = decided[nid]
+                else:
+                    hit = decided[nid] = decide(ids[nid])
+                if hit is not None:
+                    yield block, hit
+                    break
+
 
 def path_memo(compute: Callable[[Node, T | None], T | None]) -> Callable[[Node], T | None]:
     """``find(node)``: a value decided outermost-first along the element path, computed once per element.

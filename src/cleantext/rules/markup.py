@@ -15,7 +15,7 @@ from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule, rule
 from ..segment.html import Node
-from .html_nodes import has_role, inside, is_prose, nodes_of, path_memo, unique_nodes
+from .html_nodes import PageElements, has_role, inside, is_prose, nodes_of, outermost
 
 _ARTICLE_TAGS = frozenset({"article", "main"})
 _NAV_ROLES = frozenset({"navigation", "menu", "menubar", "menuitem", "tablist", "toolbar"})
@@ -52,47 +52,50 @@ def _holds_article(node: Node, under: dict[int, int], prose: int, share: float =
 Matcher = Callable[[Node], str | bool | None]
 
 
-def _element_rule(ctx: Context, match: Matcher, share: float = _ARTICLE_SHARE,
+class Named:
+    """A matcher naming an element (``match(node)`` gives why) and where such elements can be: the tags and ARIA
+    roles it looks for, or the hidden elements. Only those elements of a page are asked."""
+
+    def __init__(self, match: Matcher, tags: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset(),
+                 hidden: bool = False) -> None:
+        self.match, self.tags, self.roles, self.hidden = match, tags, roles, hidden
+
+    def candidates(self, elements: PageElements) -> list[Node]:
+        return elements.hidden if self.hidden else elements.named(self.tags, self.roles)
+
+
+def _element_rule(ctx: Context, named: Named, share: float = _ARTICLE_SHARE,
                   skip: Callable[[Node, Block], bool] | None = None) -> Iterator[Mark]:
-    """Mark every body block inside an element that ``match(node)`` names, unless it is the article.
+    """Mark every body block inside an element that ``named.match(node)`` names, unless it is the article.
 
     The outermost named element on a block's path decides; ``skip(node, block)`` vetoes it for one block.
     """
-    # Most rules name no element of a given page (no <dialog>, no role="search"): one look at each element, once.
-    elements = ctx.memo("page-elements", lambda: unique_nodes(ctx.blocks), labels=False)
-    if not any(match(node) for node in elements):
+    # Most rules name no element of a given page (no <dialog>, no role="search"): one index of the page's elements.
+    elements = ctx.memo("page-elements", lambda: PageElements(ctx.blocks), labels=False)
+    match = named.match
+    found = [(node, why) for node in named.candidates(elements) if (why := match(node))]
+    if not found:
         return
-    guard: list = []  # element statistics: computed only once some element matches
-
-    def decide(node: Node, outer: tuple[Node, str] | None) -> tuple[Node, str] | None:
-        if outer is not None:
-            return outer
-        why = match(node)
-        if not why:
-            return None
-        if not guard:
-            guard.extend(_guarded(ctx))
-        return None if _holds_article(node, guard[0], guard[1], share) else (node, str(why))
-
-    find = path_memo(decide)
-    for block in ctx.body():
-        nodes = nodes_of(block)
-        if not nodes:
-            continue
-        found = find(nodes[-1])
-        if found is not None and (skip is None or not skip(found[0], block)):
-            yield block.index, f"inside {found[0].describe()}: {found[1]}"
+    under, prose = _guarded(ctx)  # element statistics: computed only once some element matches
+    kept = {node.nid: (node, str(why)) for node, why in found if not _holds_article(node, under, prose, share)}
+    if not kept:
+        return
+    for block, (node, why) in outermost(ctx.body(), [n for n, _ in kept.values()], lambda n: kept[n.nid]):
+        if skip is None or not skip(node, block):
+            yield block.index, f"inside {node.describe()}: {why}"
 
 
 @rule("hidden-element", "hidden", modes=HTML_ONLY)
 def hidden_element(ctx: Context) -> Iterator[Mark]:
     """Text inside an element the page does not display (hidden attribute, display:none, aria-hidden)."""
     # Only a page hidden almost entirely is "shown by scripts later" (anti-flicker wrappers): guard at 80 %.
-    yield from _element_rule(ctx, lambda node: node.hidden and f"not displayed ({node.hidden})",
-                             _HIDDEN_PAGE_SHARE)
+    yield from _element_rule(ctx, _hidden, _HIDDEN_PAGE_SHARE)
 
 
-def _tag_or_role(tags: frozenset[str], roles: frozenset[str]) -> Matcher:
+_hidden = Named(lambda node: node.hidden and f"not displayed ({node.hidden})", hidden=True)
+
+
+def _tag_or_role(tags: frozenset[str], roles: frozenset[str]) -> Named:
     """A matcher naming an element by one of its tags or ARIA roles."""
 
     def match(node: Node) -> str | None:
@@ -101,7 +104,7 @@ def _tag_or_role(tags: frozenset[str], roles: frozenset[str]) -> Matcher:
         role = has_role(node, roles)
         return f'role="{role}"' if role else None
 
-    return match
+    return Named(match, tags, roles)
 
 
 _nav = _tag_or_role(frozenset({"nav", "menu"}), _NAV_ROLES)
@@ -140,7 +143,7 @@ def _article_inside(node: Node, block: Block) -> bool:
 @rule("page-header", "header", modes=HTML_ONLY)
 def page_header(ctx: Context) -> Iterator[Mark]:
     """The site banner: a <header> outside the article, or an element with role="banner"."""
-    yield from _element_rule(ctx, _banner, skip=_article_inside)
+    yield from _element_rule(ctx, Named(_banner, frozenset({"header"}), _BANNER_ROLES), skip=_article_inside)
 
 
 def _footer(node: Node) -> str | None:
@@ -153,7 +156,7 @@ def _footer(node: Node) -> str | None:
 @rule("page-footer", "footer", modes=HTML_ONLY)
 def page_footer(ctx: Context) -> Iterator[Mark]:
     """Footers: text inside <footer> (page or article footer) or an element with role="contentinfo"."""
-    yield from _element_rule(ctx, _footer)
+    yield from _element_rule(ctx, Named(_footer, frozenset({"footer"}), _FOOTER_ROLES))
 
 
 @rule("aside-element", "sidebar", modes=HTML_ONLY)
