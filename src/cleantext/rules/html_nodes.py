@@ -246,31 +246,34 @@ def unique_nodes(blocks: Iterable[Block]) -> list[Node]:
 
 
 class PageElements:
-    """Every element around the blocks, indexed by tag and by ARIA role, and the hidden ones: rules that name an
-    element by tag or role look at those few, not at every element once per rule."""
+    """The elements around the blocks with one of ``tags``, by tag; those with an ARIA role, by role; and the
+    hidden ones: rules that name an element by tag or role look at those few, not at every element once per rule."""
 
     __slots__ = ("by_role", "by_tag", "hidden")
 
-    def __init__(self, blocks: Iterable[Block]) -> None:
+    def __init__(self, blocks: Iterable[Block], tags: frozenset[str]) -> None:
         by_tag: dict[str, list[Node]] = {}
         by_role: dict[str, list[Node]] = {}
         hidden: list[Node] = []
-        for node in unique_nodes(blocks):
-            found = by_tag.get(node.tag)
-            if found is None:
-                by_tag[node.tag] = [node]
-            else:
-                found.append(node)
-            if node.attrs:
-                for name, value in node.attrs:
-                    if name == "role":
-                        by_role.setdefault(value.strip().lower(), []).append(node)
-            if node.hidden:
-                hidden.append(node)
+        seen: set[int] = set()
+        for block in blocks:  # every element once (as unique_nodes)
+            nodes = block.extra.get("nodes")
+            node = nodes[-1] if nodes else None
+            while node is not None and node.nid not in seen:
+                seen.add(node.nid)
+                if node.tag in tags:
+                    by_tag.setdefault(node.tag, []).append(node)
+                if node.attrs:
+                    for name, value in node.attrs:
+                        if name == "role":
+                            by_role.setdefault(value.strip().lower(), []).append(node)
+                if node.hidden:
+                    hidden.append(node)
+                node = node.parent
         self.by_tag, self.by_role, self.hidden = by_tag, by_role, hidden
 
     def named(self, tags: Iterable[str], roles: Iterable[str]) -> list[Node]:
-        """The elements with one of these tags or ARIA roles (each once)."""
+        """The elements with one of these tags (of those indexed) or ARIA roles, each once."""
         out: list[Node] = []
         for tag in tags:
             out.extend(self.by_tag.get(tag, ()))

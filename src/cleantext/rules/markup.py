@@ -28,21 +28,29 @@ _ARTICLE_SHARE = 0.5
 _HIDDEN_PAGE_SHARE = 0.8
 
 
-def _guarded(ctx: Context) -> tuple[dict[int, int], int]:
+def _prose_blocks(ctx: Context) -> list[Block]:
     # Shared by the element rules until one of them marks a block (Context.memo).
-    return ctx.memo("markup-guard", lambda: _compute_guard(ctx))
+    return ctx.memo("markup-prose", lambda: [b for b in ctx.blocks if b.label == "body" and is_prose(b)])
 
 
-def _compute_guard(ctx: Context) -> tuple[dict[int, int], int]:
-    """Prose paragraphs under each element, and on the whole page: only prose counts, so only prose is walked."""
+def _prose_under(prose: list[Block], nodes: list[Node]) -> dict[int, int]:
+    """Prose paragraphs under each of these elements: only prose counts, so only prose is walked, and only the
+    depths the elements sit at are looked at (a block's path holds its element of depth d at index d)."""
+    by_depth: dict[int, set[int]] = {}
+    for node in nodes:
+        by_depth.setdefault(node.depth, set()).add(node.nid)
+    levels = sorted(by_depth.items())
     under: dict[int, int] = {}
-    prose = 0
-    for block in ctx.blocks:
-        if block.label == "body" and is_prose(block):
-            prose += 1
-            for node in nodes_of(block):
-                under[node.nid] = under.get(node.nid, 0) + 1
-    return under, prose
+    for block in prose:
+        path = nodes_of(block)
+        size = len(path)
+        for depth, ids in levels:
+            if depth >= size:
+                break
+            nid = path[depth].nid
+            if nid in ids:
+                under[nid] = under.get(nid, 0) + 1
+    return under
 
 
 def _holds_article(node: Node, under: dict[int, int], prose: int, share: float = _ARTICLE_SHARE) -> bool:
@@ -71,13 +79,15 @@ def _element_rule(ctx: Context, named: Named, share: float = _ARTICLE_SHARE,
     The outermost named element on a block's path decides; ``skip(node, block)`` vetoes it for one block.
     """
     # Most rules name no element of a given page (no <dialog>, no role="search"): one index of the page's elements.
-    elements = ctx.memo("page-elements", lambda: PageElements(ctx.blocks), labels=False)
+    elements = ctx.memo("page-elements", lambda: PageElements(ctx.blocks, _NAMED_TAGS), labels=False)
     match = named.match
     found = [(node, why) for node in named.candidates(elements) if (why := match(node))]
     if not found:
         return
-    under, prose = _guarded(ctx)  # element statistics: computed only once some element matches
-    kept = {node.nid: (node, str(why)) for node, why in found if not _holds_article(node, under, prose, share)}
+    prose = _prose_blocks(ctx)  # element statistics: computed only once some element matches
+    under = _prose_under(prose, [node for node, _ in found])
+    kept = {node.nid: (node, str(why)) for node, why in found
+            if not _holds_article(node, under, len(prose), share)}
     if not kept:
         return
     for block, (node, why) in outermost(ctx.body(), [n for n, _ in kept.values()], lambda n: kept[n.nid]):
@@ -111,6 +121,8 @@ _nav = _tag_or_role(frozenset({"nav", "menu"}), _NAV_ROLES)
 _aside = _tag_or_role(frozenset({"aside"}), _ASIDE_ROLES)
 _dialog = _tag_or_role(frozenset({"dialog"}), _DIALOG_ROLES)
 _form = _tag_or_role(frozenset({"form", "fieldset"}), frozenset({"form", "search"}))
+# Every tag an element rule names (the page index keeps only these).
+_NAMED_TAGS = frozenset({"header", "footer"}) | _nav.tags | _aside.tags | _dialog.tags | _form.tags
 
 
 @rule("navigation-element", "navigation", modes=HTML_ONLY)
