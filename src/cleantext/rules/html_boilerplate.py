@@ -33,13 +33,19 @@ class Guard:
         self.total = 0
         fallback = not any(b.extra.get("core") for b in blocks)
         # Weight counted at each block's innermost element, then summed up the parent links (see node_stats).
+        core, total = self.core, 0
+        leaves: dict[int, Node] = {}
         for block in blocks:
-            nodes = nodes_of(block)
-            if nodes and (fallback or block.extra.get("core")):
-                weight = good_weight(block) or 1
-                self.total += weight
-                self.core[nodes[-1].nid] = self.core.get(nodes[-1].nid, 0) + weight
-        sum_up(self.core, [n for b in blocks for n in nodes_of(b)[-1:] if n.nid in self.core])
+            if fallback or block.extra.get("core"):
+                nodes = nodes_of(block)
+                if nodes:
+                    weight = good_weight(block) or 1
+                    total += weight
+                    leaf = nodes[-1]
+                    core[leaf.nid] = core.get(leaf.nid, 0) + weight
+                    leaves[leaf.nid] = leaf
+        self.total = total
+        sum_up(core, leaves.values())
 
     def protects(self, node: Node) -> bool:
         """True when the element holds at least half of the article's core text."""
