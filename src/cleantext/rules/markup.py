@@ -193,13 +193,24 @@ def _words(text: str) -> list[str]:
 
 def _similarity(heading: str, reference: str) -> float:
     """Share of the longer text's words found in the shorter one, for headings against page titles."""
-    a, b = _words(heading), _words(reference)
-    if not a or not b:
+    return _word_similarity(_word_forms(heading), _word_forms(reference))
+
+
+_WordForms = tuple[int, str, frozenset[str]]  # a text's word count, its words joined by spaces, its word set
+
+
+def _word_forms(text: str) -> _WordForms:
+    words = _words(text)
+    return len(words), " ".join(words), frozenset(words)
+
+
+def _word_similarity(a: _WordForms, b: _WordForms) -> float:
+    """_similarity of two texts' word forms (each text's words found once, not once per pair)."""
+    if not a[0] or not b[0]:
         return 0.0
-    if " ".join(a) in " ".join(b) or " ".join(b) in " ".join(a):
-        return min(len(a), len(b)) / max(len(a), len(b)) + 1.0
-    common = len(set(a) & set(b))
-    return common / max(len(set(a)), len(set(b)))
+    if a[1] in b[1] or b[1] in a[1]:
+        return min(a[0], b[0]) / max(a[0], b[0]) + 1.0
+    return len(a[2] & b[2]) / max(len(a[2]), len(b[2]))
 
 
 def clean_page_title(title: str, site_name: str | None) -> str:
@@ -222,9 +233,11 @@ def html_headline(ctx: Context) -> Iterator[Mark]:
                   if isinstance(meta.get(k), str) and meta[k]]
     headings = [b for b in ctx.body() if b.tag in ("h1", "h2", "h3") and len(b.text) <= 300]
     best: tuple[float, int, Block] | None = None
+    forms = [_word_forms(r) for r in references]
     for block in headings:
         level_bonus = {"h1": 0.2, "h2": 0.1}.get(block.tag, 0.0)
-        score = max((_similarity(block.text, r) for r in references), default=0.0)
+        heading = _word_forms(block.text)
+        score = max((_word_similarity(heading, r) for r in forms), default=0.0)
         if score >= 0.6:
             key = (score + level_bonus, -block.index, block)
             if best is None or key[:2] > best[:2]:
@@ -232,7 +245,8 @@ def html_headline(ctx: Context) -> Iterator[Mark]:
     if best is not None:
         block = best[2]
         # Scores over 1 mean one text contains the other (see _similarity); the reason says so in words.
-        score = max(_similarity(block.text, r) for r in references)
+        heading = _word_forms(block.text)
+        score = max(_word_similarity(heading, r) for r in forms)
         how = (f"one contains the other, word ratio {score - 1:.2f}" if score >= 1
                else f"shared words {score:.2f} >= 0.60")
         yield block.index, f"<{block.tag}> matching the page title ({how})"
