@@ -113,7 +113,7 @@ def test_outermost_matches_a_walk_down_each_path() -> None:
     # outermost() looks only at the depths the candidates sit at; a walk down every path is the reference.
     blocks = blocks_of()
     elements = html_nodes.unique_nodes(blocks)
-    for tags in ({"div"}, {"div", "p"}, {"section", "div", "li"}, {"td", "ul"}):
+    for tags in ({"div"}, {"div", "p"}, {"section", "div", "li"}, {"td", "ul"}, {"section"}, {"td"}):
         candidates = [n for n in elements if n.tag in tags]
 
         # <div id="a"> never decides: the blocks under it fall to the candidates inside it.

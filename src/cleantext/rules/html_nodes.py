@@ -300,6 +300,9 @@ def outermost(blocks: Iterable[Block], candidates: Iterable[Node],
         return
     levels = sorted(by_depth.items())
     decided: dict[int, T | None] = {}
+    if len(levels) == 1:  # the common case (all <nav> of a page at one depth): one look per block
+        yield from _at_depth(blocks, *levels[0], decide, decided)
+        return
     for block in blocks:
         path = block.extra.get("nodes")
         if not path:
@@ -317,6 +320,22 @@ def outermost(blocks: Iterable[Block], candidates: Iterable[Node],
                 if hit is not None:
                     yield block, hit
                     break
+
+
+def _at_depth(blocks: Iterable[Block], depth: int, ids: dict[int, Node], decide: Callable[[Node], T | None],
+              decided: dict[int, T | None]) -> Iterator[tuple[Block, T]]:
+    """outermost() for candidates that all sit at one depth."""
+    for block in blocks:
+        path = block.extra.get("nodes")
+        if path and len(path) > depth:
+            nid = path[depth].nid
+            if nid in ids:
+                if nid in decided:
+                    hit = decided[nid]
+                else:
+                    hit = decided[nid] = decide(ids[nid])
+                if hit is not None:
+                    yield block, hit
 
 
 def path_memo(compute: Callable[[Node, T | None], T | None]) -> Callable[[Node], T | None]:
