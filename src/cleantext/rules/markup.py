@@ -30,7 +30,9 @@ _HIDDEN_PAGE_SHARE = 0.8
 
 def _prose_blocks(ctx: Context) -> list[Block]:
     # Shared by the element rules until one of them marks a block (Context.memo).
-    return ctx.memo("markup-prose", lambda: [b for b in ctx.blocks if b.label == "body" and is_prose(b)])
+    # A block's prose-ness never changes: the page's prose blocks are found once, the body's among them per state.
+    prose = ctx.memo("page-prose", lambda: [b for b in ctx.blocks if is_prose(b)], labels=False)
+    return ctx.memo("markup-prose", lambda: [b for b in prose if b.label == "body"])
 
 
 def _prose_under(prose: list[Block], nodes: list[Node]) -> dict[int, int]:
