@@ -256,15 +256,18 @@ class PageElements:
         by_role: dict[str, list[Node]] = {}
         hidden: list[Node] = []
         seen: set[int] = set()
+        add = seen.add
         for block in blocks:  # every element once (as unique_nodes)
             nodes = block.extra.get("nodes")
             node = nodes[-1] if nodes else None
             while node is not None and node.nid not in seen:
-                seen.add(node.nid)
+                add(node.nid)
                 if node.tag in tags:
                     by_tag.setdefault(node.tag, []).append(node)
-                if node.attrs:
-                    for name, value in node.attrs:
+                attrs = node.attrs
+                # Most elements have no attribute read, or only a class: no role to look for.
+                if attrs and (len(attrs) > 1 or attrs[0][0] == "role"):
+                    for name, value in attrs:
                         if name == "role":
                             by_role.setdefault(value.strip().lower(), []).append(node)
                 if node.hidden:
