@@ -14,7 +14,7 @@ from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule
 from ..segment.html import Node
-from .html_nodes import count_under, good_weight, node_stats, nodes_of, outermost, sum_up
+from .html_nodes import body_of, count_under, good_weight, node_stats, nodes_of, outermost, sum_up
 from .html_vocab import CONCEPTS, PROSELESS_KINDS, PROSELESS_MAX_PARAGRAPHS, Concept, match_concept, split_words
 
 # An element holding this share of the core's text is the article (guard against wrapper class names).
@@ -122,7 +122,7 @@ def _page_concepts(ctx: Context) -> dict[int, tuple[Concept, str]]:
     found: dict[int, tuple[Concept, str]] = {}
     seen: set[int] = set()
     # The body only shrinks after the content region: the elements around it now are all the rules will ask about.
-    for block in ctx.body():
+    for block in body_of(ctx):
         nodes = nodes_of(block)
         node = nodes[-1] if nodes else None
         while node is not None and node.nid not in seen:
@@ -142,7 +142,7 @@ def _concept_rule(concept: Concept) -> Rule:
         named = concept_elements(ctx).get(concept.rule)
         if not named:
             return
-        body = ctx.body()
+        body = body_of(ctx)
         guard = furniture_guard(ctx, body)
         stats = ctx.memo("node-stats", lambda: node_stats(body)) if concept.kind in PROSELESS_KINDS else None
         # A related list whose every line is a linked list item (headline link + excerpt) lists other articles,

@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import regex
 
 from ..document import Block
 from ..segment.html import Node
+
+if TYPE_CHECKING:
+    from ..chain import Context
 
 T = TypeVar("T")
 
@@ -31,6 +34,11 @@ _SENTENCE_END = regex.compile(r"[.!?。！？…]")
 # article text and lets in no annotated boilerplate of trafilatura-eval.
 _LINKED_LIST_DENSITY = 0.8
 _LINKED_ITEM_CHARS = 50
+
+
+def body_of(ctx: Context) -> list[Block]:
+    """``ctx.body()``, one list shared by the HTML rules until a block is marked: read it, never change it."""
+    return ctx.memo("html-body", ctx.body)
 
 
 def nodes_of(block: Block) -> tuple[Node, ...]:

@@ -15,7 +15,7 @@ from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule, rule
 from ..segment.html import Node
-from .html_nodes import PageElements, has_role, inside, is_prose, nodes_of, outermost
+from .html_nodes import PageElements, body_of, has_role, inside, is_prose, nodes_of, outermost
 
 _ARTICLE_TAGS = frozenset({"article", "main"})
 _NAV_ROLES = frozenset({"navigation", "menu", "menubar", "menuitem", "tablist", "toolbar"})
@@ -92,7 +92,7 @@ def _element_rule(ctx: Context, named: Named, share: float = _ARTICLE_SHARE,
             if not _holds_article(node, under, len(prose), share)}
     if not kept:
         return
-    for block, (node, why) in outermost(ctx.body(), [n for n, _ in kept.values()], lambda n: kept[n.nid]):
+    for block, (node, why) in outermost(body_of(ctx), [n for n, _ in kept.values()], lambda n: kept[n.nid]):
         if skip is None or not skip(node, block):
             yield block.index, f"inside {node.describe()}: {why}"
 
@@ -233,7 +233,7 @@ def html_headline(ctx: Context) -> Iterator[Mark]:
     meta = ctx.metadata
     references = [meta[k] for k in ("og:title", "jsonld_headline", "twitter:title", "headline", "html_title")
                   if isinstance(meta.get(k), str) and meta[k]]
-    headings = [b for b in ctx.body() if b.tag in ("h1", "h2", "h3") and len(b.text) <= 300]
+    headings = [b for b in body_of(ctx) if b.tag in ("h1", "h2", "h3") and len(b.text) <= 300]
     best: tuple[float, int, Block] | None = None
     forms = [_word_forms(r) for r in references]
     for block in headings:
