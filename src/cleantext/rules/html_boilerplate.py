@@ -14,7 +14,7 @@ from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule
 from ..segment.html import Node
-from .html_nodes import blocks_inside, count_under, good_weight, node_stats, nodes_of, path_memo, sum_up
+from .html_nodes import body_of, count_under, good_weight, node_stats, nodes_of, outermost, sum_up
 from .html_vocab import CONCEPTS, PROSELESS_KINDS, PROSELESS_MAX_PARAGRAPHS, Concept, match_concept, split_words
 
 # An element holding this share of the core's text is the article (guard against wrapper class names).
@@ -33,13 +33,19 @@ class Guard:
         self.total = 0
         fallback = not any(b.extra.get("core") for b in blocks)
         # Weight counted at each block's innermost element, then summed up the parent links (see node_stats).
+        core, total = self.core, 0
+        leaves: dict[int, Node] = {}
         for block in blocks:
-            nodes = nodes_of(block)
-            if nodes and (fallback or block.extra.get("core")):
-                weight = good_weight(block) or 1
-                self.total += weight
-                self.core[nodes[-1].nid] = self.core.get(nodes[-1].nid, 0) + weight
-        sum_up(self.core, [n for b in blocks for n in nodes_of(b)[-1:] if n.nid in self.core])
+            if fallback or block.extra.get("core"):
+                nodes = nodes_of(block)
+                if nodes:
+                    weight = good_weight(block) or 1
+                    total += weight
+                    leaf = nodes[-1]
+                    core[leaf.nid] = core.get(leaf.nid, 0) + weight
+                    leaves[leaf.nid] = leaf
+        self.total = total
+        sum_up(core, leaves.values())
 
     def protects(self, node: Node) -> bool:
         """True when the element holds at least half of the article's core text."""
@@ -104,12 +110,19 @@ def page_concepts(ctx: Context) -> dict[int, tuple[Concept, str]]:
     return ctx.memo("page-concepts", lambda: _page_concepts(ctx), labels=False)
 
 
+def concept_elements(ctx: Context) -> dict[str, list[Node]]:
+    """Concept rule name -> the elements of the page whose class/id names that concept (see page_concepts)."""
+    page_concepts(ctx)  # fills the lists once per document
+    return ctx.memo("concept-nodes", dict, labels=False)
+
+
 def _page_concepts(ctx: Context) -> dict[int, tuple[Concept, str]]:
     cache: ConceptCache = ctx.memo("node-concepts", dict, labels=False)
+    by_concept: dict[str, list[Node]] = ctx.memo("concept-nodes", dict, labels=False)
     found: dict[int, tuple[Concept, str]] = {}
     seen: set[int] = set()
     # The body only shrinks after the content region: the elements around it now are all the rules will ask about.
-    for block in ctx.body():
+    for block in body_of(ctx):
         nodes = nodes_of(block)
         node = nodes[-1] if nodes else None
         while node is not None and node.nid not in seen:
@@ -118,6 +131,7 @@ def _page_concepts(ctx: Context) -> dict[int, tuple[Concept, str]]:
                 hit = node_concept(node, cache)
                 if hit is not None:
                     found[node.nid] = hit
+                    by_concept.setdefault(hit[0].rule, []).append(node)
             node = node.parent
     return found
 
@@ -125,9 +139,10 @@ def _page_concepts(ctx: Context) -> dict[int, tuple[Concept, str]]:
 def _concept_rule(concept: Concept) -> Rule:
     def run(ctx: Context) -> Iterator[Mark]:
         concepts = page_concepts(ctx)
-        if not any(c is concept for c, _ in concepts.values()):
+        named = concept_elements(ctx).get(concept.rule)
+        if not named:
             return
-        body = ctx.body()
+        body = body_of(ctx)
         guard = furniture_guard(ctx, body)
         stats = ctx.memo("node-stats", lambda: node_stats(body)) if concept.kind in PROSELESS_KINDS else None
         # A related list whose every line is a linked list item (headline link + excerpt) lists other articles,
@@ -135,12 +150,8 @@ def _concept_rule(concept: Concept) -> Rule:
         linked = (ctx.memo("linked-items", lambda: (count_under(body, lambda b: True), count_under(body, _linked_item)))
                   if concept.kind == "related-links" else None)
 
-        def decide(node: Node, outer: tuple[Node, str] | None) -> tuple[Node, str] | None:
-            if outer is not None:
-                return outer
-            found = concepts.get(node.nid)
-            if not found or found[0] is not concept:
-                return None
+        def decide(node: Node) -> tuple[Node, str] | None:
+            found = concepts[node.nid]
             # Captions never hold the article, however long a gallery's captions run: only <body> is guarded.
             if node.tag in _OUTER if concept.kind == "image-caption" else guard.protects(node):
                 items, lines = (linked[1].get(node.nid, 0), linked[0].get(node.nid, 0)) if linked else (0, 0)
@@ -151,7 +162,8 @@ def _concept_rule(concept: Concept) -> Rule:
                 return None  # running text under an ad or share name: a misnamed section (see PROSELESS_KINDS)
             return node, found[1]
 
-        for block, (node, why) in blocks_inside(body, path_memo(decide)):
+        # Only the elements named by this concept can decide: the outermost one on a block's path that does.
+        for block, (node, why) in outermost(body, named, decide):
             yield block.index, f"inside {node.describe()}: {why} names {concept.kind}"
 
     run.__doc__ = concept.description

@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import regex
 
 from ..document import Block
 from ..segment.html import Node
+
+if TYPE_CHECKING:
+    from ..chain import Context
 
 T = TypeVar("T")
 
@@ -31,6 +34,11 @@ _SENTENCE_END = regex.compile(r"[.!?。！？…]")
 # article text and lets in no annotated boilerplate of trafilatura-eval.
 _LINKED_LIST_DENSITY = 0.8
 _LINKED_ITEM_CHARS = 50
+
+
+def body_of(ctx: Context) -> list[Block]:
+    """``ctx.body()``, one list shared by the HTML rules until a block is marked: read it, never change it."""
+    return ctx.memo("html-body", ctx.body)
 
 
 def nodes_of(block: Block) -> tuple[Node, ...]:
@@ -244,6 +252,101 @@ def unique_nodes(blocks: Iterable[Block]) -> list[Node]:
             node = node.parent
     return out
 
+
+class PageElements:
+    """The elements around the blocks with one of ``tags``, by tag; those with an ARIA role, by role; and the
+    hidden ones: rules that name an element by tag or role look at those few, not at every element once per rule."""
+
+    __slots__ = ("by_role", "by_tag", "hidden")
+
+    def __init__(self, blocks: Iterable[Block], tags: frozenset[str]) -> None:
+        by_tag: dict[str, list[Node]] = {}
+        by_role: dict[str, list[Node]] = {}
+        hidden: list[Node] = []
+        seen: set[int] = set()
+        add = seen.add
+        for block in blocks:  # every element once (as unique_nodes)
+            nodes = block.extra.get("nodes")
+            node = nodes[-1] if nodes else None
+            while node is not None and node.nid not in seen:
+                add(node.nid)
+                if node.tag in tags:
+                    by_tag.setdefault(node.tag, []).append(node)
+                attrs = node.attrs
+                # Most elements have no attribute read, or only a class: no role to look for.
+                if attrs and (len(attrs) > 1 or attrs[0][0] == "role"):
+                    for name, value in attrs:
+                        if name == "role":
+                            by_role.setdefault(value.strip().lower(), []).append(node)
+                if node.hidden:
+                    hidden.append(node)
+                node = node.parent
+        self.by_tag, self.by_role, self.hidden = by_tag, by_role, hidden
+
+    def named(self, tags: Iterable[str], roles: Iterable[str]) -> list[Node]:
+        """The elements with one of these tags (of those indexed) or ARIA roles, each once."""
+        out: list[Node] = []
+        for tag in tags:
+            out.extend(self.by_tag.get(tag, ()))
+        seen = {n.nid for n in out}
+        for role in roles:
+            for node in self.by_role.get(role, ()):
+                if node.nid not in seen:
+                    seen.add(node.nid)
+                    out.append(node)
+        return out
+
+
+def outermost(blocks: Iterable[Block], candidates: Iterable[Node],
+              decide: Callable[[Node], T | None]) -> Iterator[tuple[Block, T]]:
+    """Each block with the decision of the outermost of ``candidates`` on its path that ``decide`` does not
+    answer None for (``decide`` called at most once per element, only for elements on some block's path).
+
+    A block's path holds its element of depth d at index d: one look per depth the candidates have, where a walk
+    up the path costs one look per element."""
+    by_depth: dict[int, dict[int, Node]] = {}
+    for node in candidates:
+        by_depth.setdefault(node.depth, {})[node.nid] = node
+    if not by_depth:
+        return
+    levels = sorted(by_depth.items())
+    decided: dict[int, T | None] = {}
+    if len(levels) == 1:  # the common case (all <nav> of a page at one depth): one look per block
+        yield from _at_depth(blocks, *levels[0], decide, decided)
+        return
+    for block in blocks:
+        path = block.extra.get("nodes")
+        if not path:
+            continue
+        size = len(path)
+        for depth, ids in levels:
+            if depth >= size:
+                break
+            nid = path[depth].nid
+            if nid in ids:
+                if nid in decided:
+                    hit = decided[nid]
+                else:
+                    hit = decided[nid] = decide(ids[nid])
+                if hit is not None:
+                    yield block, hit
+                    break
+
+
+def _at_depth(blocks: Iterable[Block], depth: int, ids: dict[int, Node], decide: Callable[[Node], T | None],
+              decided: dict[int, T | None]) -> Iterator[tuple[Block, T]]:
+    """outermost() for candidates that all sit at one depth."""
+    for block in blocks:
+        path = block.extra.get("nodes")
+        if path and len(path) > depth:
+            nid = path[depth].nid
+            if nid in ids:
+                if nid in decided:
+                    hit = decided[nid]
+                else:
+                    hit = decided[nid] = decide(ids[nid])
+                if hit is not None:
+                    yield block, hit
 
 
 def path_memo(compute: Callable[[Node, T | None], T | None]) -> Callable[[Node], T | None]:

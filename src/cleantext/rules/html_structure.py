@@ -17,7 +17,7 @@ from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule
 from ..segment.html import Node
 from .html_boilerplate import furniture_guard
-from .html_nodes import blocks_inside, count_under, node_stats, nodes_of, path_memo
+from .html_nodes import blocks_inside, body_of, count_under, node_stats, nodes_of, path_memo
 from .shape import block_words, ends_sentence, is_prose
 
 # Readability.js _cleanConditionally: a container whose link density is over 0.5 is a link list.
@@ -42,7 +42,7 @@ _LINKED_SENTENCE_DENSITY = 0.9
 
 def _link_list(ctx: Context) -> Iterator[Mark]:
     """Link lists: an element of two or more blocks whose text is mostly links (link density > 0.50)."""
-    body = ctx.body()
+    body = body_of(ctx)
     guard = furniture_guard(ctx, body)
     stats = ctx.memo("node-stats", lambda: node_stats(body))
 
@@ -111,7 +111,7 @@ def _anchor_lists(blocks: list[Block]) -> tuple[set[int], set[int]]:
 
 def _link_block(ctx: Context) -> Iterator[Mark]:
     """A paragraph or line that is mostly a link (link density > 0.50), such as "Read more: ..." teasers."""
-    for block in ctx.body():
+    for block in body_of(ctx):
         if block.tag not in _LINK_BLOCK_EXEMPT and block.link_density > _LINK_BLOCK_DENSITY:
             # A sentence of 12+ words in the article's core whose names are links is still a sentence...
             if (block.extra.get("core") and block.link_density < _LINKED_SENTENCE_DENSITY
@@ -143,7 +143,7 @@ def _linked_headline(block: Block) -> bool:
 
 def _teaser_list(ctx: Context) -> Iterator[Mark]:
     """Teaser streams: two or more sibling cards, each a linked headline with a short summary ("More stories")."""
-    body = ctx.body()
+    body = body_of(ctx)
     linked = [b for b in body if _linked_headline(b)]
     if len(linked) < _STREAM_MIN_CARDS:
         return
@@ -206,7 +206,7 @@ def _short(block: Block) -> bool:
 
 def _widget_labels(ctx: Context) -> Iterator[Mark]:
     """Charts and player widgets: an element of 10+ tiny text fragments (axis labels, player menus), no sentence."""
-    body = ctx.body()
+    body = body_of(ctx)
     fragments = count_under(body, _fragment)
     if not fragments or max(fragments.values()) < _FRAGMENT_MIN_BLOCKS:
         return

@@ -191,12 +191,21 @@ def split_words(name: str) -> list[str]:
     return [w for w in _WORD_SPLIT.split(name.lower()) if w]
 
 
+# Any concept's names, words and word beginnings at once: most class values ("row", "col-md-8") name no concept,
+# and one search and one look per word rule them out where the loop below tries each concept in turn.
+_ANY_NAME = regex.compile("|".join(f"(?:{c.names.pattern})" for c in CONCEPTS if c.names is not None))
+_ANY_WORD = frozenset().union(*(c.words for c in CONCEPTS))
+_ANY_PREFIX = tuple(p for c in CONCEPTS for p in c.prefixes)
+
+
 # Class values repeat across elements and pages ("row", "col-md-8", "entry-content"): each is matched once.
 @lru_cache(maxsize=65536)
 def match_concept(name: str) -> tuple[Concept, str] | None:
     """The concept a single class or id value names, and the word or name that matched."""
     low = name.lower()
     words = [w for w in _WORD_SPLIT.split(low) if w]
+    if not any(w in _ANY_WORD or w.startswith(_ANY_PREFIX) for w in words) and not _ANY_NAME.search(low):
+        return None
     for concept in CONCEPTS:
         if concept.names is not None and concept.names.search(low):
             return concept, low

@@ -15,7 +15,7 @@ from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule, rule
 from ..segment.html import Node
-from .html_nodes import has_role, inside, is_prose, nodes_of, path_memo, unique_nodes
+from .html_nodes import PageElements, body_of, has_role, inside, is_prose, nodes_of, outermost
 
 _ARTICLE_TAGS = frozenset({"article", "main"})
 _NAV_ROLES = frozenset({"navigation", "menu", "menubar", "menuitem", "tablist", "toolbar"})
@@ -28,21 +28,31 @@ _ARTICLE_SHARE = 0.5
 _HIDDEN_PAGE_SHARE = 0.8
 
 
-def _guarded(ctx: Context) -> tuple[dict[int, int], int]:
+def _prose_blocks(ctx: Context) -> list[Block]:
     # Shared by the element rules until one of them marks a block (Context.memo).
-    return ctx.memo("markup-guard", lambda: _compute_guard(ctx))
+    # A block's prose-ness never changes: the page's prose blocks are found once, the body's among them per state.
+    prose = ctx.memo("page-prose", lambda: [b for b in ctx.blocks if is_prose(b)], labels=False)
+    return ctx.memo("markup-prose", lambda: [b for b in prose if b.label == "body"])
 
 
-def _compute_guard(ctx: Context) -> tuple[dict[int, int], int]:
-    """Prose paragraphs under each element, and on the whole page: only prose counts, so only prose is walked."""
+def _prose_under(prose: list[Block], nodes: list[Node]) -> dict[int, int]:
+    """Prose paragraphs under each of these elements: only prose counts, so only prose is walked, and only the
+    depths the elements sit at are looked at (a block's path holds its element of depth d at index d)."""
+    by_depth: dict[int, set[int]] = {}
+    for node in nodes:
+        by_depth.setdefault(node.depth, set()).add(node.nid)
+    levels = sorted(by_depth.items())
     under: dict[int, int] = {}
-    prose = 0
-    for block in ctx.blocks:
-        if block.label == "body" and is_prose(block):
-            prose += 1
-            for node in nodes_of(block):
-                under[node.nid] = under.get(node.nid, 0) + 1
-    return under, prose
+    for block in prose:
+        path = nodes_of(block)
+        size = len(path)
+        for depth, ids in levels:
+            if depth >= size:
+                break
+            nid = path[depth].nid
+            if nid in ids:
+                under[nid] = under.get(nid, 0) + 1
+    return under
 
 
 def _holds_article(node: Node, under: dict[int, int], prose: int, share: float = _ARTICLE_SHARE) -> bool:
@@ -52,47 +62,52 @@ def _holds_article(node: Node, under: dict[int, int], prose: int, share: float =
 Matcher = Callable[[Node], str | bool | None]
 
 
-def _element_rule(ctx: Context, match: Matcher, share: float = _ARTICLE_SHARE,
+class Named:
+    """A matcher naming an element (``match(node)`` gives why) and where such elements can be: the tags and ARIA
+    roles it looks for, or the hidden elements. Only those elements of a page are asked."""
+
+    def __init__(self, match: Matcher, tags: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset(),
+                 hidden: bool = False) -> None:
+        self.match, self.tags, self.roles, self.hidden = match, tags, roles, hidden
+
+    def candidates(self, elements: PageElements) -> list[Node]:
+        return elements.hidden if self.hidden else elements.named(self.tags, self.roles)
+
+
+def _element_rule(ctx: Context, named: Named, share: float = _ARTICLE_SHARE,
                   skip: Callable[[Node, Block], bool] | None = None) -> Iterator[Mark]:
-    """Mark every body block inside an element that ``match(node)`` names, unless it is the article.
+    """Mark every body block inside an element that ``named.match(node)`` names, unless it is the article.
 
     The outermost named element on a block's path decides; ``skip(node, block)`` vetoes it for one block.
     """
-    # Most rules name no element of a given page (no <dialog>, no role="search"): one look at each element, once.
-    elements = ctx.memo("page-elements", lambda: unique_nodes(ctx.blocks), labels=False)
-    if not any(match(node) for node in elements):
+    # Most rules name no element of a given page (no <dialog>, no role="search"): one index of the page's elements.
+    elements = ctx.memo("page-elements", lambda: PageElements(ctx.blocks, _NAMED_TAGS), labels=False)
+    match = named.match
+    found = [(node, why) for node in named.candidates(elements) if (why := match(node))]
+    if not found:
         return
-    guard: list = []  # element statistics: computed only once some element matches
-
-    def decide(node: Node, outer: tuple[Node, str] | None) -> tuple[Node, str] | None:
-        if outer is not None:
-            return outer
-        why = match(node)
-        if not why:
-            return None
-        if not guard:
-            guard.extend(_guarded(ctx))
-        return None if _holds_article(node, guard[0], guard[1], share) else (node, str(why))
-
-    find = path_memo(decide)
-    for block in ctx.body():
-        nodes = nodes_of(block)
-        if not nodes:
-            continue
-        found = find(nodes[-1])
-        if found is not None and (skip is None or not skip(found[0], block)):
-            yield block.index, f"inside {found[0].describe()}: {found[1]}"
+    prose = _prose_blocks(ctx)  # element statistics: computed only once some element matches
+    under = _prose_under(prose, [node for node, _ in found])
+    kept = {node.nid: (node, str(why)) for node, why in found
+            if not _holds_article(node, under, len(prose), share)}
+    if not kept:
+        return
+    for block, (node, why) in outermost(body_of(ctx), [n for n, _ in kept.values()], lambda n: kept[n.nid]):
+        if skip is None or not skip(node, block):
+            yield block.index, f"inside {node.describe()}: {why}"
 
 
 @rule("hidden-element", "hidden", modes=HTML_ONLY)
 def hidden_element(ctx: Context) -> Iterator[Mark]:
     """Text inside an element the page does not display (hidden attribute, display:none, aria-hidden)."""
     # Only a page hidden almost entirely is "shown by scripts later" (anti-flicker wrappers): guard at 80 %.
-    yield from _element_rule(ctx, lambda node: node.hidden and f"not displayed ({node.hidden})",
-                             _HIDDEN_PAGE_SHARE)
+    yield from _element_rule(ctx, _hidden, _HIDDEN_PAGE_SHARE)
 
 
-def _tag_or_role(tags: frozenset[str], roles: frozenset[str]) -> Matcher:
+_hidden = Named(lambda node: node.hidden and f"not displayed ({node.hidden})", hidden=True)
+
+
+def _tag_or_role(tags: frozenset[str], roles: frozenset[str]) -> Named:
     """A matcher naming an element by one of its tags or ARIA roles."""
 
     def match(node: Node) -> str | None:
@@ -101,13 +116,15 @@ def _tag_or_role(tags: frozenset[str], roles: frozenset[str]) -> Matcher:
         role = has_role(node, roles)
         return f'role="{role}"' if role else None
 
-    return match
+    return Named(match, tags, roles)
 
 
 _nav = _tag_or_role(frozenset({"nav", "menu"}), _NAV_ROLES)
 _aside = _tag_or_role(frozenset({"aside"}), _ASIDE_ROLES)
 _dialog = _tag_or_role(frozenset({"dialog"}), _DIALOG_ROLES)
 _form = _tag_or_role(frozenset({"form", "fieldset"}), frozenset({"form", "search"}))
+# Every tag an element rule names (the page index keeps only these).
+_NAMED_TAGS = frozenset({"header", "footer"}) | _nav.tags | _aside.tags | _dialog.tags | _form.tags
 
 
 @rule("navigation-element", "navigation", modes=HTML_ONLY)
@@ -140,7 +157,7 @@ def _article_inside(node: Node, block: Block) -> bool:
 @rule("page-header", "header", modes=HTML_ONLY)
 def page_header(ctx: Context) -> Iterator[Mark]:
     """The site banner: a <header> outside the article, or an element with role="banner"."""
-    yield from _element_rule(ctx, _banner, skip=_article_inside)
+    yield from _element_rule(ctx, Named(_banner, frozenset({"header"}), _BANNER_ROLES), skip=_article_inside)
 
 
 def _footer(node: Node) -> str | None:
@@ -153,7 +170,7 @@ def _footer(node: Node) -> str | None:
 @rule("page-footer", "footer", modes=HTML_ONLY)
 def page_footer(ctx: Context) -> Iterator[Mark]:
     """Footers: text inside <footer> (page or article footer) or an element with role="contentinfo"."""
-    yield from _element_rule(ctx, _footer)
+    yield from _element_rule(ctx, Named(_footer, frozenset({"footer"}), _FOOTER_ROLES))
 
 
 @rule("aside-element", "sidebar", modes=HTML_ONLY)
@@ -178,13 +195,24 @@ def _words(text: str) -> list[str]:
 
 def _similarity(heading: str, reference: str) -> float:
     """Share of the longer text's words found in the shorter one, for headings against page titles."""
-    a, b = _words(heading), _words(reference)
-    if not a or not b:
+    return _word_similarity(_word_forms(heading), _word_forms(reference))
+
+
+_WordForms = tuple[int, str, frozenset[str]]  # a text's word count, its words joined by spaces, its word set
+
+
+def _word_forms(text: str) -> _WordForms:
+    words = _words(text)
+    return len(words), " ".join(words), frozenset(words)
+
+
+def _word_similarity(a: _WordForms, b: _WordForms) -> float:
+    """_similarity of two texts' word forms (each text's words found once, not once per pair)."""
+    if not a[0] or not b[0]:
         return 0.0
-    if " ".join(a) in " ".join(b) or " ".join(b) in " ".join(a):
-        return min(len(a), len(b)) / max(len(a), len(b)) + 1.0
-    common = len(set(a) & set(b))
-    return common / max(len(set(a)), len(set(b)))
+    if a[1] in b[1] or b[1] in a[1]:
+        return min(a[0], b[0]) / max(a[0], b[0]) + 1.0
+    return len(a[2] & b[2]) / max(len(a[2]), len(b[2]))
 
 
 def clean_page_title(title: str, site_name: str | None) -> str:
@@ -205,11 +233,13 @@ def html_headline(ctx: Context) -> Iterator[Mark]:
     meta = ctx.metadata
     references = [meta[k] for k in ("og:title", "jsonld_headline", "twitter:title", "headline", "html_title")
                   if isinstance(meta.get(k), str) and meta[k]]
-    headings = [b for b in ctx.body() if b.tag in ("h1", "h2", "h3") and len(b.text) <= 300]
+    headings = [b for b in body_of(ctx) if b.tag in ("h1", "h2", "h3") and len(b.text) <= 300]
     best: tuple[float, int, Block] | None = None
+    forms = [_word_forms(r) for r in references]
     for block in headings:
         level_bonus = {"h1": 0.2, "h2": 0.1}.get(block.tag, 0.0)
-        score = max((_similarity(block.text, r) for r in references), default=0.0)
+        heading = _word_forms(block.text)
+        score = max((_word_similarity(heading, r) for r in forms), default=0.0)
         if score >= 0.6:
             key = (score + level_bonus, -block.index, block)
             if best is None or key[:2] > best[:2]:
@@ -217,7 +247,8 @@ def html_headline(ctx: Context) -> Iterator[Mark]:
     if best is not None:
         block = best[2]
         # Scores over 1 mean one text contains the other (see _similarity); the reason says so in words.
-        score = max(_similarity(block.text, r) for r in references)
+        heading = _word_forms(block.text)
+        score = max(_word_similarity(heading, r) for r in forms)
         how = (f"one contains the other, word ratio {score - 1:.2f}" if score >= 1
                else f"shared words {score:.2f} >= 0.60")
         yield block.index, f"<{block.tag}> matching the page title ({how})"

@@ -19,7 +19,17 @@ from ..options import COMMENTS_KIND
 from ..rule import HTML_ONLY, Mark, Rule, rule
 from ..segment.html import Node
 from .html_boilerplate import node_concept
-from .html_nodes import ElementTree, NodeStats, NodeTable, good_weight, has_role, is_prose, nodes_of, text_weight
+from .html_nodes import (
+    ElementTree,
+    NodeStats,
+    NodeTable,
+    body_of,
+    good_weight,
+    has_role,
+    is_prose,
+    nodes_of,
+    text_weight,
+)
 from .region_scores import Furniture, density_scores, inside_of, twins
 
 # Semantic containers that say "the article is here".
@@ -173,7 +183,7 @@ def choose_region(blocks: list[Block], article_body: str | None = None,
 @rule("content-region", "outside-content", modes=HTML_ONLY)
 def content_region(ctx: Context) -> Iterator[Mark]:
     """Text outside the element that holds the article (found by semantic tags and a text-density score)."""
-    body = ctx.body()
+    body = body_of(ctx)
     article_body = ctx.metadata.get("jsonld_article_body")
     concepts = ctx.memo("node-concepts", dict, labels=False)
     found = choose_region(body, article_body if isinstance(article_body, str) else None, concepts)
