@@ -297,6 +297,14 @@ class PageElements:
         return out
 
 
+def depth_levels(nodes: Iterable[Node]) -> list[tuple[int, dict[int, Node]]]:
+    """The elements by depth (id -> element), shallowest first: a block's path holds its depth-d element at index d."""
+    by_depth: dict[int, dict[int, Node]] = {}
+    for node in nodes:
+        by_depth.setdefault(node.depth, {})[node.nid] = node
+    return sorted(by_depth.items())
+
+
 def outermost(blocks: Iterable[Block], candidates: Iterable[Node],
               decide: Callable[[Node], T | None]) -> Iterator[tuple[Block, T]]:
     """Each block with the decision of the outermost of ``candidates`` on its path that ``decide`` does not
@@ -304,12 +312,9 @@ def outermost(blocks: Iterable[Block], candidates: Iterable[Node],
 
     A block's path holds its element of depth d at index d: one look per depth the candidates have, where a walk
     up the path costs one look per element."""
-    by_depth: dict[int, dict[int, Node]] = {}
-    for node in candidates:
-        by_depth.setdefault(node.depth, {})[node.nid] = node
-    if not by_depth:
+    levels = depth_levels(candidates)
+    if not levels:
         return
-    levels = sorted(by_depth.items())
     decided: dict[int, T | None] = {}
     if len(levels) == 1:  # the common case (all <nav> of a page at one depth): one look per block
         yield from _at_depth(blocks, *levels[0], decide, decided)

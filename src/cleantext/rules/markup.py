@@ -15,7 +15,7 @@ from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule, rule
 from ..segment.html import Node
-from .html_nodes import PageElements, body_of, has_role, inside, is_prose, nodes_of, outermost
+from .html_nodes import PageElements, body_of, depth_levels, has_role, inside, is_prose, nodes_of, outermost
 
 _ARTICLE_TAGS = frozenset({"article", "main"})
 _NAV_ROLES = frozenset({"navigation", "menu", "menubar", "menuitem", "tablist", "toolbar"})
@@ -38,10 +38,7 @@ def _prose_blocks(ctx: Context) -> list[Block]:
 def _prose_under(prose: list[Block], nodes: list[Node]) -> dict[int, int]:
     """Prose paragraphs under each of these elements: only prose counts, so only prose is walked, and only the
     depths the elements sit at are looked at (a block's path holds its element of depth d at index d)."""
-    by_depth: dict[int, set[int]] = {}
-    for node in nodes:
-        by_depth.setdefault(node.depth, set()).add(node.nid)
-    levels = sorted(by_depth.items())
+    levels = depth_levels(nodes)
     under: dict[int, int] = {}
     for block in prose:
         path = nodes_of(block)
