@@ -16,6 +16,7 @@ from ..document import Block
 from ..phrases import load_pack, words_of
 from ..rule import HTML_ONLY, Mark, Rule, rule
 from .shape import block_words, ends_sentence, is_prose
+from .title import KICKER_MAX_WORDS, kept_above_title
 
 # 19.06.2019, 2019-06-19, 19/06/2019, 19 June 2019, June 19, 2019, 19. Juni 2019, 2019年6月19日.
 _MONTHS = "|".join(sorted(set(words_of("dates", "months")), key=len, reverse=True)) or "january"
@@ -127,19 +128,15 @@ def _other_words(text: str) -> int:
     return sum(1 for w in _TIME.sub(" ", _DATE.sub(" ", text)).split() if _WORDISH.search(w))
 
 
-# A kicker is a few words ("Energie", "Nachruf", "Pressemitteilung"): at most 8 words, as the text-mode kicker
-# rule; at most 3 such lines (category, date, reading time) sit above the headline on the dev sets' pages.
-KICKER_MAX_WORDS = 8
+# A kicker is a few words ("Energie", "Nachruf", "Pressemitteilung"): at most KICKER_MAX_WORDS, as the text-mode
+# kicker rule; at most 3 such lines (category, date, reading time) sit above the headline on the dev sets' pages.
 KICKER_MAX_LINES = 3
 
 
 @rule("html-kicker", "kicker", modes=HTML_ONLY)
 def html_kicker(ctx: Context) -> Iterator[Mark]:
     """Short labels kept above the headline (category, "Analysis", reading time): the kicker, not article text."""
-    title = next((b for b in ctx.blocks if b.label == "title"), None)
-    if title is None:
-        return
-    before = [b for b in ctx.blocks[: title.index] if b.label == "body"]
+    before = kept_above_title(ctx)
     if not before or len(before) > KICKER_MAX_LINES:
         return
     if any(block_words(b) > KICKER_MAX_WORDS or is_prose(b) for b in before):

@@ -62,14 +62,19 @@ def headline(ctx: Context) -> Iterator[Mark]:
         yield index, f"headline-shaped ({block_words(block)} words, no closing period) just above the main text"
 
 
+def kept_above_title(ctx: Context) -> list[Block] | None:
+    """The kept blocks above the headline, or None when no block is the headline (both kicker rules read them)."""
+    title = next((b for b in ctx.blocks if b.label == "title"), None)
+    if title is None:
+        return None
+    return [b for b in ctx.blocks[: title.index] if b.label == "body"]
+
+
 @rule("kicker", "kicker", modes=TEXT_ONLY)
 def kicker(ctx: Context) -> Iterator[Mark]:
     """A few words right above the headline, with nothing kept before them: the kicker, not body."""
-    title = next((b for b in ctx.blocks if b.label == "title"), None)
-    if title is None:
-        return
-    kept_before = [b for b in ctx.blocks[: title.index] if b.label == "body"]
-    if len(kept_before) != 1:
+    kept_before = kept_above_title(ctx)
+    if kept_before is None or len(kept_before) != 1:
         return
     block = kept_before[0]
     words = block_words(block)
