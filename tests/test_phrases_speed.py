@@ -302,6 +302,7 @@ def test_count_gate_passes_every_counter_line() -> None:
             lines += [f"{head}{word} ({count}){tail}", f"{head}{count} {word}{tail}", f"{word}: {count}",
                       f"{word.upper()} {count}", f"{count}{word}"]
     lines += [f"{i} {c}" for i in icons for c in counts] + [f"{c} {i}" for i in icons for c in counts]
+    lines += ["12 VİEWS", "3 ſhares", "4 KOMMENTARE", "5 ΣΧΌΛΙΑ", "1 COMMENTAİRE"]
     pool = [*"aZ9 .,:()[]+-»👍❤\ufe0f", "Like", "comments", "12", "K"]
     lines += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 8))) for _ in range(20000)]
     matched = 0
@@ -309,6 +310,8 @@ def test_count_gate_passes_every_counter_line() -> None:
         if counters._VOTE.match(line) or counters._COUNTER.match(line):
             matched += 1
             assert counters._MAY_COUNT.search(line), repr(line)
+        if counters._COUNTER.match(line):
+            assert counters._may_count_words(line), repr(line)
     assert matched > 300
 
 
@@ -352,3 +355,23 @@ def test_headline_anchor_follows_removals_like_a_plain_scan() -> None:
             rng.choice(body).mark("boilerplate", "test", "test", "removed")
             ctx.decisions += 1
     assert found > 100  # the pages above do have anchors
+
+
+def test_case_folding_gates_see_what_the_case_insensitive_patterns_match() -> None:
+    """The case-folded trie gates (counted words) rest on this: a character that folds to one character is matched
+    case-insensitively by ``regex`` only as that character (checked for every code point and letter of the words)."""
+    from cleantext.rules import counters
+
+    letters = sorted({c for w in counters.words_of("vote-counter", "counted") for c in w.casefold() if c.strip()})
+    any_letter = regex.compile(f"[{''.join(regex.escape(c) for c in letters)}]", regex.V1 | regex.IGNORECASE)
+    # No two letters are the same letter to the pattern: a character the pattern equates to one is not another.
+    assert not [(a, b) for a in letters for b in letters
+                if a != b and regex.fullmatch(regex.escape(a), b, regex.V1 | regex.IGNORECASE)]
+    for code in range(0x110000):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF or not any_letter.fullmatch(char):
+            continue
+        folded = char.casefold()
+        if len(folded) == 1:
+            assert folded in letters, repr(char)
+            assert regex.fullmatch(regex.escape(folded), char, regex.V1 | regex.IGNORECASE), repr(char)
