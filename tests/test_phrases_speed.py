@@ -357,16 +357,12 @@ def test_headline_anchor_follows_removals_like_a_plain_scan() -> None:
     assert found > 100  # the pages above do have anchors
 
 
-def test_case_folding_gates_see_what_the_case_insensitive_patterns_match() -> None:
-    """The case-folded trie gates (counted words) rest on this: a character that folds to one character is matched
-    case-insensitively by ``regex`` only as that character (checked for every code point and letter of the words)."""
-    from cleantext.rules import counters
-
-    letters = sorted({c for w in counters.words_of("vote-counter", "counted") for c in w.casefold() if c.strip()})
-    any_letter = regex.compile(f"[{''.join(regex.escape(c) for c in letters)}]", regex.V1 | regex.IGNORECASE)
+def _assert_folds_like(letters: list[str], flags: int) -> None:
+    """A character that folds to one character (str.casefold) is matched case-insensitively (``flags``) as one of
+    ``letters`` only when it folds to that letter: checked for every code point."""
+    any_letter = regex.compile(f"[{''.join(regex.escape(c) for c in letters)}]", flags)
     # No two letters are the same letter to the pattern: a character the pattern equates to one is not another.
-    assert not [(a, b) for a in letters for b in letters
-                if a != b and regex.fullmatch(regex.escape(a), b, regex.V1 | regex.IGNORECASE)]
+    assert not [(a, b) for a in letters for b in letters if a != b and regex.fullmatch(regex.escape(a), b, flags)]
     for code in range(0x110000):
         char = chr(code)
         if 0xD800 <= code <= 0xDFFF or not any_letter.fullmatch(char):
@@ -374,4 +370,17 @@ def test_case_folding_gates_see_what_the_case_insensitive_patterns_match() -> No
         folded = char.casefold()
         if len(folded) == 1:
             assert folded in letters, repr(char)
-            assert regex.fullmatch(regex.escape(folded), char, regex.V1 | regex.IGNORECASE), repr(char)
+            assert regex.fullmatch(regex.escape(folded), char, flags), repr(char)
+
+
+def test_case_folding_gates_see_what_the_case_insensitive_patterns_match() -> None:
+    """The case-folded gates (counted words, minute words) rest on _assert_folds_like for the patterns they guard."""
+    from cleantext.rules import counters, page_lines
+
+    words = counters.words_of("vote-counter", "counted")
+    _assert_folds_like(sorted({c for w in words for c in w.casefold() if c.strip()}), counters._COUNTER.flags)
+    assert page_lines._MINUTE_HINT.pattern == "|".join(page_lines._MINUTE_WORDS) == "min|мин|分钟"
+    _assert_folds_like(sorted(set("".join(page_lines._MINUTE_WORDS))), page_lines._MINUTE_HINT.flags)
+    for line in ["5 MIN READ", "3 Мин", "10分钟", "5 mİn", "reading time: 4 minutes"]:
+        ctx = Context(blocks=[Block(index=0, text=line)], options=Options(), mode="text")
+        assert page_lines._minute_lines(ctx) == ([0] if page_lines._MINUTE_HINT.search(line) or "İ" in line else [])
