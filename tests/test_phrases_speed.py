@@ -282,6 +282,8 @@ def test_page_scans_find_the_lines_a_per_line_test_finds() -> None:
         assert scan.lines_holding(ctx, ("|", "»")) == [i for i, t in enumerate(texts) if "|" in t or "»" in t]
         assert scan.lines_holding(ctx, ":", within=5) == [i for i, t in enumerate(texts) if t.find(":", 0, 5) >= 0]
         assert scan.lines_starting(ctx, "<") == [i for i, t in enumerate(texts) if t.startswith("<")]
+        assert scan.lines_opening(ctx, re.compile(r"\n(?:ab|<p|:)")) == [
+            i for i, t in enumerate(texts) if t.startswith(("ab", "<p", ":"))]
         found = scan.lines_matching(ctx, re.compile(r"(?m)^[^:]{0,3}:|\d{4}"))
         assert {i for i, t in enumerate(texts) if t.find(":", 0, 4) >= 0 or re.search(r"\d{4}", t)} <= set(found)
         assert found == sorted(set(found))

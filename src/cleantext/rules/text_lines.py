@@ -13,7 +13,7 @@ from ..chain import Context
 from ..document import Block
 from ..phrases import literal_trie, load_pack, normalise, words_of
 from ..rule import TEXT_ONLY, Mark, Rule, block_rule, rule
-from .scan import lines_holding, lines_matching, lines_starting
+from .scan import lines_holding, lines_matching, lines_opening, lines_starting
 from .shape import block_norm, block_words, ends_sentence, is_prose, last_lines
 
 # "Home | News | Sport | Contact", "Impressum · Datenschutz · AGB": 3+ items of at most 5 words each.
@@ -99,7 +99,7 @@ def _byline_starts() -> tuple[str, ...]:
 def _byline_lead() -> re.Pattern[str] | None:
     """The byline pack's "start" phrases at the start of a normalised line (None without phrases)."""
     starts = list(_byline_starts())
-    return re.compile(f"(?m)^{literal_trie(starts)}") if starts else None
+    return re.compile(f"\\n{literal_trie(starts)}") if starts else None  # for lines_opening()
 
 
 def _byline_candidates(ctx: Context) -> list[int]:
@@ -109,7 +109,7 @@ def _byline_candidates(ctx: Context) -> list[int]:
         found = set(lines_matching(ctx, DATE_HINT))
         lead = _byline_lead()
         if lead is not None:
-            found.update(lines_matching(ctx, lead, norms=True))
+            found.update(lines_opening(ctx, lead, norms=True))
         return sorted(found)
 
     return ctx.memo("byline-candidates", scan, labels=False)
