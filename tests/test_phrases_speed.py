@@ -206,7 +206,7 @@ def _edge(char: str) -> bool:
 
 def test_normalise_strips_what_the_plain_edge_loop_strips() -> None:
     rng = random.Random(7)
-    pool = list("aZ9_ .,:;!?-'\"()[]»«–—’‘…©€$+|/\\*#@\t\u00a0\u2009\u3000éßİ图ͅ\u0301")
+    pool = list("aZ9_ .,:;!?-'\"()[]»«–—’‘…©€$+|/\\*#@\t\u00a0\u2009\u3000éßİ图ͅ\u0301\x1f\x85\u200a\u2028")
     for _ in range(20000):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
         assert normalise(text) == _plain_normalise(text), repr(text)
