@@ -113,3 +113,8 @@ def lines_starting(ctx: Context, prefix: str) -> list[int]:
             found.append(index)
         position = text.find(needle, position + 1)
     return found
+
+
+def lines_opening_digit(ctx: Context) -> list[int]:
+    """The indices (in order) of the blocks whose text starts with a digit (str.isdigit), once per document."""
+    return ctx.memo("scan-digit-lines", lambda: [b.index for b in ctx.blocks if b.text[:1].isdigit()], labels=False)
