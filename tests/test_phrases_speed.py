@@ -206,7 +206,7 @@ def _edge(char: str) -> bool:
 
 def test_normalise_strips_what_the_plain_edge_loop_strips() -> None:
     rng = random.Random(7)
-    pool = list("aZ9_ .,:;!?-'\"()[]»«–—’‘…©€$+|/\\*#@\t\u00a0\u2009\u3000éßİ图ͅ\u0301")
+    pool = list("aZ9_ .,:;!?-'\"()[]»«–—’‘…©€$+|/\\*#@\t\u00a0\u2009\u3000éßİ图ͅ\u0301\x1f\x85\u200a\u2028")
     for _ in range(20000):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
         assert normalise(text) == _plain_normalise(text), repr(text)
@@ -282,6 +282,8 @@ def test_page_scans_find_the_lines_a_per_line_test_finds() -> None:
         assert scan.lines_holding(ctx, ("|", "»")) == [i for i, t in enumerate(texts) if "|" in t or "»" in t]
         assert scan.lines_holding(ctx, ":", within=5) == [i for i, t in enumerate(texts) if t.find(":", 0, 5) >= 0]
         assert scan.lines_starting(ctx, "<") == [i for i, t in enumerate(texts) if t.startswith("<")]
+        assert scan.lines_opening(ctx, re.compile(r"\n(?:ab|<p|:)")) == [
+            i for i, t in enumerate(texts) if t.startswith(("ab", "<p", ":"))]
         found = scan.lines_matching(ctx, re.compile(r"(?m)^[^:]{0,3}:|\d{4}"))
         assert {i for i, t in enumerate(texts) if t.find(":", 0, 4) >= 0 or re.search(r"\d{4}", t)} <= set(found)
         assert found == sorted(set(found))
@@ -302,6 +304,7 @@ def test_count_gate_passes_every_counter_line() -> None:
             lines += [f"{head}{word} ({count}){tail}", f"{head}{count} {word}{tail}", f"{word}: {count}",
                       f"{word.upper()} {count}", f"{count}{word}"]
     lines += [f"{i} {c}" for i in icons for c in counts] + [f"{c} {i}" for i in icons for c in counts]
+    lines += ["12 VİEWS", "3 ſhares", "4 KOMMENTARE", "5 ΣΧΌΛΙΑ", "1 COMMENTAİRE"]
     pool = [*"aZ9 .,:()[]+-»👍❤\ufe0f", "Like", "comments", "12", "K"]
     lines += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 8))) for _ in range(20000)]
     matched = 0
@@ -309,6 +312,8 @@ def test_count_gate_passes_every_counter_line() -> None:
         if counters._VOTE.match(line) or counters._COUNTER.match(line):
             matched += 1
             assert counters._MAY_COUNT.search(line), repr(line)
+        if counters._COUNTER.match(line):
+            assert counters._may_count_words(line), repr(line)
     assert matched > 300
 
 
@@ -352,3 +357,32 @@ def test_headline_anchor_follows_removals_like_a_plain_scan() -> None:
             rng.choice(body).mark("boilerplate", "test", "test", "removed")
             ctx.decisions += 1
     assert found > 100  # the pages above do have anchors
+
+
+def _assert_folds_like(letters: list[str], flags: int) -> None:
+    """A character that folds to one character (str.casefold) is matched case-insensitively (``flags``) as one of
+    ``letters`` only when it folds to that letter: checked for every code point."""
+    any_letter = regex.compile(f"[{''.join(regex.escape(c) for c in letters)}]", flags)
+    # No two letters are the same letter to the pattern: a character the pattern equates to one is not another.
+    assert not [(a, b) for a in letters for b in letters if a != b and regex.fullmatch(regex.escape(a), b, flags)]
+    for code in range(0x110000):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF or not any_letter.fullmatch(char):
+            continue
+        folded = char.casefold()
+        if len(folded) == 1:
+            assert folded in letters, repr(char)
+            assert regex.fullmatch(regex.escape(folded), char, flags), repr(char)
+
+
+def test_case_folding_gates_see_what_the_case_insensitive_patterns_match() -> None:
+    """The case-folded gates (counted words, minute words) rest on _assert_folds_like for the patterns they guard."""
+    from cleantext.rules import counters, page_lines
+
+    words = counters.words_of("vote-counter", "counted")
+    _assert_folds_like(sorted({c for w in words for c in w.casefold() if c.strip()}), counters._COUNTER.flags)
+    assert page_lines._MINUTE_HINT.pattern == "|".join(page_lines._MINUTE_WORDS) == "min|мин|分钟"
+    _assert_folds_like(sorted(set("".join(page_lines._MINUTE_WORDS))), page_lines._MINUTE_HINT.flags)
+    for line in ["5 MIN READ", "3 Мин", "10分钟", "5 mİn", "reading time: 4 minutes"]:
+        ctx = Context(blocks=[Block(index=0, text=line)], options=Options(), mode="text")
+        assert page_lines._minute_lines(ctx) == ([0] if page_lines._MINUTE_HINT.search(line) or "İ" in line else [])

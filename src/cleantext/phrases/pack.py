@@ -16,7 +16,13 @@ def normalise(text: str) -> str:
     """Lower-case the text, collapse its spaces and strip punctuation and symbols around it."""
     # str.strip takes the ASCII edges off in C; the loop below only runs for lines that start or end with
     # another character (and strips exactly what _is_edge says, ASCII or not).
-    text = " ".join(text.casefold().split()).strip(_ASCII_EDGES)
+    folded = text.casefold()
+    # Spaces are the only whitespace str.isprintable() lets through: a printable line without double spaces is
+    # already what split() and join() would make of it (past its edges, which strip() takes off). Most lines are.
+    if "  " not in folded and folded.isprintable():
+        text = folded.strip(_ASCII_EDGES)
+    else:
+        text = " ".join(folded.split()).strip(_ASCII_EDGES)
     if text and (not text[0].isascii() or not text[-1].isascii()):
         start, end = 0, len(text)
         while start < end and _is_edge(text[start]):

@@ -66,6 +66,27 @@ def lines_matching(ctx: Context, pattern: re.Pattern[str], norms: bool = False) 
     return found
 
 
+def lines_opening(ctx: Context, pattern: re.Pattern[str], norms: bool = False) -> list[int]:
+    """The indices (in order) of the blocks whose text (normalised text with ``norms``) starts with a match of
+    ``pattern`` after a newline: ``pattern`` starts with "\\n", matches no other newline and looks no further than
+    the end of the line.
+
+    Searched over the joined text after a newline: the engine skips to each newline in C, where a ``(?m)^`` pattern
+    is tried at every position of the page (4x slower on the dev sets)."""
+    text, starts = page_norms(ctx) if norms else page_text(ctx)
+    if not starts:
+        return []
+    # The first block has no newline before it: matched on its own text after one (no copy of the page).
+    first = text[: starts[1] - 1] if len(starts) > 1 else text
+    found = [0] if pattern.match("\n" + first) is not None else []
+    for match in pattern.finditer(text):
+        # The newline before block i sits at starts[i] - 1: a block's start, not a line break inside a block.
+        index = bisect_right(starts, match.start() + 1) - 1
+        if starts[index] == match.start() + 1:
+            found.append(index)
+    return found
+
+
 def lines_holding(ctx: Context, needles: str | tuple[str, ...], within: int | None = None) -> list[int]:
     """The indices (in order) of the blocks whose text holds one of the ``needles`` (its first ``within``
     characters, when given), found with str.find over the joined text: several times faster than a pattern.
@@ -95,3 +116,8 @@ def lines_starting(ctx: Context, prefix: str) -> list[int]:
             found.append(index)
         position = text.find(needle, position + 1)
     return found
+
+
+def lines_opening_digit(ctx: Context) -> list[int]:
+    """The indices (in order) of the blocks whose text starts with a digit (str.isdigit), once per document."""
+    return ctx.memo("scan-digit-lines", lambda: [b.index for b in ctx.blocks if b.text[:1].isdigit()], labels=False)

@@ -13,7 +13,7 @@ from ..chain import Context
 from ..document import Block
 from ..phrases import literal_trie, load_pack, normalise, words_of
 from ..rule import TEXT_ONLY, Mark, Rule, block_rule, rule
-from .scan import lines_holding, lines_matching, lines_starting
+from .scan import lines_holding, lines_matching, lines_opening, lines_opening_digit, lines_starting
 from .shape import block_norm, block_words, ends_sentence, is_prose, last_lines
 
 # "Home | News | Sport | Contact", "Impressum · Datenschutz · AGB": 3+ items of at most 5 words each.
@@ -99,17 +99,22 @@ def _byline_starts() -> tuple[str, ...]:
 def _byline_lead() -> re.Pattern[str] | None:
     """The byline pack's "start" phrases at the start of a normalised line (None without phrases)."""
     starts = list(_byline_starts())
-    return re.compile(f"(?m)^{literal_trie(starts)}") if starts else None
+    return re.compile(f"\\n{literal_trie(starts)}") if starts else None  # for lines_opening()
+
+
+def date_hint_lines(ctx: Context) -> frozenset[int]:
+    """The lines holding a match of DATE_HINT (a year or a d.m.yy date), found once per page (byline, replies)."""
+    return ctx.memo("date-hint-lines", lambda: frozenset(lines_matching(ctx, DATE_HINT)), labels=False)
 
 
 def _byline_candidates(ctx: Context) -> list[int]:
     """The lines that hold a year or a d.m.yy date, or start with a byline phrase: a byline is one or the other."""
 
     def scan() -> list[int]:
-        found = set(lines_matching(ctx, DATE_HINT))
+        found = set(date_hint_lines(ctx))
         lead = _byline_lead()
         if lead is not None:
-            found.update(lines_matching(ctx, lead, norms=True))
+            found.update(lines_opening(ctx, lead, norms=True))
         return sorted(found)
 
     return ctx.memo("byline-candidates", scan, labels=False)
@@ -211,7 +216,7 @@ def news_ticker(ctx: Context) -> Iterator[Mark]:
     """A box of 5+ timed headlines in a row ("14:32 Un artiste arrêté…", "13:08 Les calories…"): a live ticker."""
     run: list[int] = []
     runs: list[list[int]] = []
-    for block in [b for b in ctx.blocks if b.text[:1].isdigit()]:
+    for block in [ctx.blocks[i] for i in lines_opening_digit(ctx)]:
         if block.label == "body" and _ticker_line(block):
             if run and block.index - run[-1] > TICKER_GAP + 1:
                 runs.append(run)

@@ -16,6 +16,7 @@ import regex
 
 from ..chain import Context
 from ..document import Block
+from .scan import lines_holding
 from .shape import (
     PROSE_WORDS,
     block_words,
@@ -54,10 +55,13 @@ LIST_SEPARATORS = 2
 _SEPARATOR = regex.compile(r"\s[•|·»▪]\s")
 
 
+_SEPARATOR_CHARS = ("•", "|", "·", "»", "▪")
+
+
 def is_separated_list(block: Block) -> bool:
     """True when the line is a list of items joined by bullets or bars (at least LIST_SEPARATORS of them)."""
     text = block.text
-    # Most lines hold none of the separator characters: a substring test spares the pattern.
+    # Most lines hold none of the separator characters (_SEPARATOR_CHARS): a substring test spares the pattern.
     if "•" not in text and "|" not in text and "·" not in text and "»" not in text and "▪" not in text:
         return False
     return len(_SEPARATOR.findall(text)) >= LIST_SEPARATORS
@@ -70,22 +74,35 @@ def is_separated_list(block: Block) -> bool:
 LONG_LINE_CAP = 80
 
 
-def _shape(block: Block) -> tuple[float, bool]:
-    """What the line's text alone says: its score while it is kept, and whether a main text may start on it."""
-    extra = block.extra  # block_words() and is_prose() read from here once computed: looked up inline (hot loop)
-    words = extra.get("words")
-    if words is None:
-        words = block_words(block)
-    if is_separated_list(block):
-        return -SHORT_LINE_COST, False
-    prose = extra.get("prose")
-    if prose if prose is not None else is_prose(block):
-        return float(min(words, LONG_LINE_CAP)), True
-    if words >= 4 and block.text.rstrip().endswith((".", "。")):
-        return SENTENCE_LINE_SCORE, True
-    if words >= MEDIUM_LINE_WORDS:
-        return words * MEDIUM_LINE_WEIGHT, False
-    return -SHORT_LINE_COST, False
+# What a short line scores (and it may not start the main text).
+_SHORT = (-SHORT_LINE_COST, False)
+
+
+def _shapes(ctx: Context) -> list[tuple[float, bool]]:
+    """What each line's text alone says: its score while it is kept, and whether a main text may start on it.
+
+    One loop over the page with block_words() and is_prose() read inline (the hot loop of the text chain); the
+    separated lists are looked for only on the lines holding a separator character (one str.find over the page)."""
+    shapes: list[tuple[float, bool]] = []
+    append = shapes.append
+    for block in ctx.blocks:
+        extra = block.extra
+        words = extra.get("words")
+        if words is None:
+            words = block_words(block)
+        prose = extra.get("prose")
+        if prose if prose is not None else is_prose(block):
+            append((float(min(words, LONG_LINE_CAP)), True))
+        elif words >= 4 and block.text.rstrip().endswith((".", "。")):
+            append((SENTENCE_LINE_SCORE, True))
+        elif words >= MEDIUM_LINE_WORDS:
+            append((words * MEDIUM_LINE_WEIGHT, False))
+        else:
+            append(_SHORT)
+    for i in lines_holding(ctx, _SEPARATOR_CHARS):
+        if is_separated_list(ctx.blocks[i]):
+            shapes[i] = _SHORT
+    return shapes
 
 
 # Lines with no blank line between them are one block of the page (html-text and WET dumps put a blank line
@@ -126,11 +143,13 @@ def line_scores(ctx: Context) -> list[tuple[float, bool]]:
 
     def compute() -> list[tuple[float, bool]]:
         blocks = ctx.blocks
-        shapes = [_shape(b) for b in blocks]
-        i = 0
-        while i < len(blocks):
+        shapes = _shapes(ctx)
+        i, count = 0, len(blocks)
+        while i < count:
             j = i
-            while j + 1 < len(blocks) and _joins(blocks[j], blocks[j + 1], shapes[j][1], shapes[j + 1][1]):
+            # (A blank line before the next line ends the paragraph: tested here, it spares half the calls.)
+            while (j + 1 < count and not blocks[j + 1].blank_before
+                   and _joins(blocks[j], blocks[j + 1], shapes[j][1], shapes[j + 1][1])):
                 j += 1
             if j > i:
                 lines = blocks[i : j + 1]

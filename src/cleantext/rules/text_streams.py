@@ -15,8 +15,9 @@ import regex
 from ..chain import Context
 from ..document import Block
 from ..rule import TEXT_ONLY, Mark, Rule, rule
+from .scan import lines_opening_digit
 from .shape import block_words, ends_sentence, is_prose, last_lines
-from .text_lines import _BIO, _DATE, _TIME, BIO_MAX_WORDS, DATE_HINT
+from .text_lines import _BIO, _DATE, _TIME, BIO_MAX_WORDS, date_hint_lines
 from .text_region import main_span
 
 # A comment's head: the commenter's name and the date of the reply, sometimes a time or "Reply"
@@ -36,10 +37,11 @@ REPLY_TEXT_WORDS = 6
 REPLY_AFTER_WORDS = 60
 
 
-def _reply_head(block: Block) -> bool:
+def _reply_head(block: Block, dated: frozenset[int]) -> bool:
+    """True when the line opens a reply (``dated``: the lines holding a DATE_HINT match, text_lines.date_hint_lines)."""
     text = block.text
     words = block_words(block)
-    if words > REPLY_HEAD_WORDS or DATE_HINT.search(text) is None:
+    if words > REPLY_HEAD_WORDS or block.index not in dated:
         return False
     # An embedded post ("— Name (@handle) January 24, 2020") quotes a source inside the article.
     if ends_sentence(text) or text.rstrip().endswith(":") or "(@" in text or text.startswith(("—", "–")):
@@ -57,6 +59,7 @@ def reply_thread(ctx: Context) -> Iterator[Mark]:
     span = main_span(ctx)
     if span is None:
         return
+    dated = date_hint_lines(ctx)
     heads: list[int] = []
     prose_words = 0
     first_after = -1  # the first head that follows enough of the article's prose
@@ -64,7 +67,7 @@ def reply_thread(ctx: Context) -> Iterator[Mark]:
     for block in ctx.blocks[span.start : span.end + 1]:
         if block.label != "body":
             continue
-        if _reply_head(block):
+        if _reply_head(block, dated):
             if prose_words >= REPLY_AFTER_WORDS and text_since:
                 if first_after < 0:
                     first_after = len(heads)
@@ -95,7 +98,7 @@ GALLERY_MIN = 3
 def gallery_slides(ctx: Context) -> Iterator[Mark]:
     """The slides of a photo gallery: 3+ entries counted "1/50", "2/50", "3/50"…, each with its caption."""
     slides: list[tuple[int, int, int]] = []  # (block index, number, total)
-    for block in [b for b in ctx.blocks if b.text[:1].isdigit()]:
+    for block in [ctx.blocks[i] for i in lines_opening_digit(ctx)]:
         if block.label == "body":
             found = _SLIDE.match(block.text)
             if found is not None:
