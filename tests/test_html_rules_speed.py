@@ -1,0 +1,31 @@
+"""Fast paths of the HTML rules give the answers of the plain code they replace (speed work keeps decisions)."""
+
+from __future__ import annotations
+
+import random
+
+from cleantext.rules import html_vocab
+
+# Pieces of class and id values: furniture words and names, their parts, separators, look-alikes.
+_PIECES = ["comment", "comments", "area", "wp", "fb", "reply", "title", "akismet", "share", "twitter", "button",
+           "more", "stories", "read", "next", "post", "prev", "nav", "links", "navigation", "sign", "up", "mc",
+           "embed", "email", "form", "opt", "in", "free", "trial", "about", "author", "bio", "box", "p", "vcard",
+           "entry", "meta", "data", "tags", "tag", "list", "cat", "taxonomy", "wp", "caption", "text", "image",
+           "credit", "ad", "container", "google", "ads", "div", "gpt", "breadcrumb", "widget", "widgets", "sidebar",
+           "footer", "article", "tools", "skip", "to", "content", "back", "top", "print", "this", "most", "viewed",
+           "row", "col", "md", "8", "x", "lee", "tambien", "mehr", "zum", "thema", "same", "topic", "bloc"]
+
+
+def test_ascii_name_test_agrees_with_the_full_pattern() -> None:
+    rng = random.Random(7)
+    values = {"", "-", "_", "widget", "my-widget", "widget-area", "xwidget", "widget2", "a-widgets-b", "ad--slot"}
+    for _ in range(20000):
+        parts = rng.choices(_PIECES, k=rng.randint(1, 4))
+        values.add("".join(p + rng.choice(["-", "_", "", "--", "-_"]) for p in parts).strip(rng.choice(["", "-"])))
+    assert all(v.isascii() for v in values)
+    hits = 0
+    for value in values:
+        full = html_vocab._ANY_NAME.search(value) is not None
+        assert (html_vocab._ANY_NAME_ASCII.search(value) is not None) == full, value
+        hits += full
+    assert 0 < hits < len(values)  # the sample holds both kinds
