@@ -29,3 +29,17 @@ def test_ascii_name_test_agrees_with_the_full_pattern() -> None:
         assert (html_vocab._ANY_NAME_ASCII.search(value) is not None) == full, value
         hits += full
     assert 0 < hits < len(values)  # the sample holds both kinds
+
+
+def test_readability_class_words_match_as_with_the_regex_engine() -> None:
+    import regex
+
+    from cleantext.rules import region_scores
+
+    rng = random.Random(11)
+    words = ["hid", "hidden", "ad", "-ad-", "com", "comment", "main", "post", "h-entry", "x", "1", "_", "-", " "]
+    values = {"".join(rng.choices(words, k=rng.randint(1, 5))) for _ in range(5000)}
+    positive = regex.compile(region_scores.POSITIVE.pattern)
+    for value in values:
+        assert bool(region_scores.POSITIVE.search(value)) == bool(positive.search(value)), value
+        assert bool(region_scores._NEGATIVE_ASCII.search(value)) == bool(region_scores._NEGATIVE.search(value)), value
