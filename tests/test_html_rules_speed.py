@@ -43,3 +43,28 @@ def test_readability_class_words_match_as_with_the_regex_engine() -> None:
     for value in values:
         assert bool(region_scores.POSITIVE.search(value)) == bool(positive.search(value)), value
         assert bool(region_scores._NEGATIVE_ASCII.search(value)) == bool(region_scores._NEGATIVE.search(value)), value
+
+
+def test_date_hints_pass_every_line_the_date_patterns_match() -> None:
+    from cleantext.rules import html_lines
+
+    rng = random.Random(5)
+    months = html_lines._MONTHS.split("|")
+    pieces = ["1", "19", "2019", "06", "7", "st", "th", "ST", "ﬆ", ".", ",", "-", "/", " ", "  ", "\n", "年", "月",
+              "日", "am", "Published", ":", "١٩", "２０１９"]
+    lines = set()
+    for _ in range(8000):
+        parts = rng.choices(pieces, k=rng.randint(1, 6))
+        parts.insert(rng.randint(0, len(parts)), rng.choice(months))
+        lines.add("".join(parts))
+    dated = yearless = 0
+    for line in lines:
+        found = html_lines._DATE.search(line)
+        quick = html_lines._date_in(line)
+        assert (quick is None and found is None) or quick.span() == found.span(), line
+        dates = html_lines._dates_of(line)
+        assert (line if dates is None else dates.sub(" ", line)) == html_lines._DATE.sub(" ", line), line
+        assert (html_lines._yearless_in(line) is None) == (html_lines._YEARLESS.search(line) is None), line
+        dated += found is not None
+        yearless += html_lines._YEARLESS.search(line) is not None
+    assert dated > 50 and yearless > 50  # the sample holds lines of every kind
