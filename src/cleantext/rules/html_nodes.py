@@ -119,6 +119,19 @@ class ElementTree:
         self.parent = parent  # per id: the parent's id, -1 at the outermost element
         self.ids = ids  # the ids of every element around the blocks, ascending (outer before inner)
 
+    def inside(self, nodes: Iterable[Node]) -> list[int]:
+        """Per block: 1 when it lies inside one of these elements, else 0 (one pass over the elements, outer first)."""
+        flag = bytearray(len(self.node))  # the last slot (outside any element) stays 0
+        node_of = self.node
+        for node in nodes:
+            if node.nid < len(node_of) and node_of[node.nid] is node:  # an element around no block holds none
+                flag[node.nid] = 1
+        parent = self.parent
+        for nid in self.ids:  # parents before children
+            if flag[parent[nid]]:
+                flag[nid] = 1
+        return list(map(flag.__getitem__, self.leaf))
+
     def sum_up(self, values: Iterable[int]) -> list[int]:
         """Per element id: the sum of ``values`` (one per block, in block order) over the blocks under it."""
         totals = [0] * len(self.node)

@@ -162,26 +162,6 @@ def density_scores(blocks: list[Block], stats: NodeTable, skip: Callable[[int], 
     return {nid: (node, score * (1.0 - stats.link_density(nid))) for nid, (node, score) in raw.items()}
 
 
-def inside_of(blocks: list[Block], nodes: list[Node]) -> list[bool]:
-    """Per block: True when it lies inside one of these elements."""
-    # A block's path holds its element of depth d at index d: one look per depth, whatever the number of elements.
-    by_depth: dict[int, set[int]] = {}
-    for node in nodes:
-        by_depth.setdefault(node.depth, set()).add(node.nid)
-    levels = sorted(by_depth.items())
-    out = []
-    for block in blocks:
-        path = block.extra.get("nodes")
-        hit = False
-        if path:
-            for depth, ids in levels:
-                if len(path) > depth and path[depth].nid in ids:
-                    hit = True
-                    break
-        out.append(hit)
-    return out
-
-
 def twins(top: Node, region: list[Node], tree: ElementTree, stats: NodeTable,
           skip: Callable[[int], bool]) -> list[Node]:
     """Elements named like the region's element (same tag and class) close by in the tree, outside the region
