@@ -15,6 +15,7 @@ import regex
 
 from ..document import Block
 from ..segment.html import Node
+from .element_runs import outermost as outermost  # the plain walk, kept here for its callers
 
 if TYPE_CHECKING:
     from ..chain import Context
@@ -150,14 +151,29 @@ class NodeTable:
 
     __slots__ = ("blocks", "chars", "link_chars", "paragraphs")
 
-    def __init__(self, tree: ElementTree, blocks: Sequence[Block]) -> None:
+    def __init__(self, tree: ElementTree, blocks: Sequence[Block], weights: list[int] | None = None,
+                 goods: list[int] | None = None) -> None:
+        """``weights`` and ``goods``, when given: lists to fill with each block's text_weight and good_weight on the
+        way (the content region needs both: one pass over the blocks instead of three)."""
         size = len(tree.node)
         chars, links, count, prose = [0] * size, [0] * size, [0] * size, [0] * size
-        for nid, block in zip(tree.leaf, blocks, strict=True):
-            chars[nid] += len(block.text)
-            links[nid] += block.link_chars
-            count[nid] += 1
-            prose[nid] += is_prose(block)
+        if weights is not None and goods is not None:
+            add_weight, add_good = weights.append, goods.append
+            for nid, block in zip(tree.leaf, blocks, strict=True):
+                text = block.text
+                weight = len(text) if text.isascii() else text_weight(text)
+                chars[nid] += len(text)
+                links[nid] += block.link_chars
+                count[nid] += 1
+                prose[nid] += is_prose(block)
+                add_weight(weight)
+                add_good(good_weight(block, weight))
+        else:
+            for nid, block in zip(tree.leaf, blocks, strict=True):
+                chars[nid] += len(block.text)
+                links[nid] += block.link_chars
+                count[nid] += 1
+                prose[nid] += is_prose(block)
         parent = tree.parent
         for nid in reversed(tree.ids):  # children before parents; the four totals in one pass (see sum_up)
             up = parent[nid]
@@ -308,63 +324,6 @@ class PageElements:
                     seen.add(node.nid)
                     out.append(node)
         return out
-
-
-def depth_levels(nodes: Iterable[Node]) -> list[tuple[int, dict[int, Node]]]:
-    """The elements by depth (id -> element), shallowest first: a block's path holds its depth-d element at index d."""
-    by_depth: dict[int, dict[int, Node]] = {}
-    for node in nodes:
-        by_depth.setdefault(node.depth, {})[node.nid] = node
-    return sorted(by_depth.items())
-
-
-def outermost(blocks: Iterable[Block], candidates: Iterable[Node],
-              decide: Callable[[Node], T | None]) -> Iterator[tuple[Block, T]]:
-    """Each block with the decision of the outermost of ``candidates`` on its path that ``decide`` does not
-    answer None for (``decide`` called at most once per element, only for elements on some block's path).
-
-    A block's path holds its element of depth d at index d: one look per depth the candidates have, where a walk
-    up the path costs one look per element."""
-    levels = depth_levels(candidates)
-    if not levels:
-        return
-    decided: dict[int, T | None] = {}
-    if len(levels) == 1:  # the common case (all <nav> of a page at one depth): one look per block
-        yield from _at_depth(blocks, *levels[0], decide, decided)
-        return
-    for block in blocks:
-        path = block.extra.get("nodes")
-        if not path:
-            continue
-        size = len(path)
-        for depth, ids in levels:
-            if depth >= size:
-                break
-            nid = path[depth].nid
-            if nid in ids:
-                if nid in decided:
-                    hit = decided[nid]
-                else:
-                    hit = decided[nid] = decide(ids[nid])
-                if hit is not None:
-                    yield block, hit
-                    break
-
-
-def _at_depth(blocks: Iterable[Block], depth: int, ids: dict[int, Node], decide: Callable[[Node], T | None],
-              decided: dict[int, T | None]) -> Iterator[tuple[Block, T]]:
-    """outermost() for candidates that all sit at one depth."""
-    for block in blocks:
-        path = block.extra.get("nodes")
-        if path and len(path) > depth:
-            nid = path[depth].nid
-            if nid in ids:
-                if nid in decided:
-                    hit = decided[nid]
-                else:
-                    hit = decided[nid] = decide(ids[nid])
-                if hit is not None:
-                    yield block, hit
 
 
 def path_memo(compute: Callable[[Node, T | None], T | None]) -> Callable[[Node], T | None]:

@@ -15,8 +15,8 @@ from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule, rule
 from ..segment.html import Node
-from .element_runs import outermost_in
-from .html_nodes import PageElements, depth_levels, has_role, inside, is_prose, nodes_of
+from .element_runs import depth_levels, outermost_in
+from .html_nodes import PageElements, has_role, inside, is_prose, nodes_of
 
 _ARTICLE_TAGS = frozenset({"article", "main"})
 _NAV_ROLES = frozenset({"navigation", "menu", "menubar", "menuitem", "tablist", "toolbar"})
