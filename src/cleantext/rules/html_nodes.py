@@ -39,7 +39,13 @@ _LINKED_ITEM_CHARS = 50
 
 def body_of(ctx: Context) -> list[Block]:
     """``ctx.body()``, one list shared by the HTML rules until a block is marked: read it, never change it."""
-    return ctx.memo("html-body", ctx.body)
+    held = ctx.memo("html-body", lambda: [-1, ctx.blocks], labels=False)  # [decisions counted, body then]
+    if held[0] != ctx.decisions:
+        # A marked block never returns to the body: the body now is the last one without the blocks marked since
+        # (after the content region a few hundred blocks, where the page holds thousands).
+        held[1] = [b for b in held[1] if b.label == "body"]
+        held[0] = ctx.decisions
+    return held[1]
 
 
 def nodes_of(block: Block) -> tuple[Node, ...]:

@@ -237,7 +237,7 @@ def html_headline(ctx: Context) -> Iterator[Mark]:
                   if isinstance(meta.get(k), str) and meta[k]]
     headings = [b for b in ctx.blocks if b.tag in ("h1", "h2", "h3") and b.label == "body" and len(b.text) <= 300]
     best: tuple[float, int, Block] | None = None
-    forms = [_word_forms(r) for r in references]
+    forms = [_word_forms(r) for r in dict.fromkeys(references)]  # og:title and <title> often say the same
     for block in headings:
         level_bonus = {"h1": 0.2, "h2": 0.1}.get(block.tag, 0.0)
         heading = _word_forms(block.text)
