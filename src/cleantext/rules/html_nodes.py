@@ -39,13 +39,7 @@ _LINKED_ITEM_CHARS = 50
 
 def body_of(ctx: Context) -> list[Block]:
     """``ctx.body()``, one list shared by the HTML rules until a block is marked: read it, never change it."""
-    held = ctx.memo("html-body", lambda: [-1, ctx.blocks], labels=False)  # [decisions counted, body then]
-    if held[0] != ctx.decisions:
-        # A marked block never returns to the body: the body now is the last one without the blocks marked since
-        # (after the content region a few hundred blocks, where the page holds thousands).
-        held[1] = [b for b in held[1] if b.label == "body"]
-        held[0] = ctx.decisions
-    return held[1]
+    return ctx.memo("html-body", ctx.body)
 
 
 def nodes_of(block: Block) -> tuple[Node, ...]:
@@ -157,29 +151,14 @@ class NodeTable:
 
     __slots__ = ("blocks", "chars", "link_chars", "paragraphs")
 
-    def __init__(self, tree: ElementTree, blocks: Sequence[Block], weights: list[int] | None = None,
-                 goods: list[int] | None = None) -> None:
-        """``weights`` and ``goods``, when given: lists to fill with each block's text_weight and good_weight on the
-        way (the content region needs both: one pass over the blocks instead of three)."""
+    def __init__(self, tree: ElementTree, blocks: Sequence[Block]) -> None:
         size = len(tree.node)
         chars, links, count, prose = [0] * size, [0] * size, [0] * size, [0] * size
-        if weights is not None and goods is not None:
-            add_weight, add_good = weights.append, goods.append
-            for nid, block in zip(tree.leaf, blocks, strict=True):
-                text = block.text
-                weight = len(text) if text.isascii() else text_weight(text)
-                chars[nid] += len(text)
-                links[nid] += block.link_chars
-                count[nid] += 1
-                prose[nid] += is_prose(block)
-                add_weight(weight)
-                add_good(good_weight(block, weight))
-        else:
-            for nid, block in zip(tree.leaf, blocks, strict=True):
-                chars[nid] += len(block.text)
-                links[nid] += block.link_chars
-                count[nid] += 1
-                prose[nid] += is_prose(block)
+        for nid, block in zip(tree.leaf, blocks, strict=True):
+            chars[nid] += len(block.text)
+            links[nid] += block.link_chars
+            count[nid] += 1
+            prose[nid] += is_prose(block)
         parent = tree.parent
         for nid in reversed(tree.ids):  # children before parents; the four totals in one pass (see sum_up)
             up = parent[nid]

@@ -24,9 +24,11 @@ from .html_nodes import (
     NodeStats,
     NodeTable,
     body_of,
+    good_weight,
     has_role,
     is_prose,
     nodes_of,
+    text_weight,
 )
 from .region_scores import Furniture, density_scores, twins
 
@@ -116,9 +118,9 @@ def choose_region(blocks: list[Block], article_body: str | None = None,
     """The elements that make up the article, the evidence, the densest element and the blocks' element tree; None
     when nothing scores."""
     tree = ElementTree(blocks)
-    weights: list[int] = []
-    goods: list[int] = []
-    stats = NodeTable(tree, blocks, weights, goods)
+    stats = NodeTable(tree, blocks)
+    weights = [text_weight(b.text) for b in blocks]
+    goods = [good_weight(b, w) for b, w in zip(blocks, weights, strict=True)]
     furniture = Furniture(tree, stats, tree.sum_up(goods), sum(goods), concepts)
     skip = furniture.block
     scores = density_scores(blocks, stats, skip, weights)

@@ -181,14 +181,8 @@ def twins(top: Node, region: list[Node], tree: ElementTree, stats: NodeTable,
             break
         near.add(node.nid)
         node = node.parent
-    nodes, parent = tree.node, tree.parent
-    tag = top.tag
-    # The elements that could be twins, tag first (the cheap test): most pages have none, and need no walk below.
-    named = {nid for nid in tree.ids if nodes[nid].tag == tag and _twin(nodes[nid], tag, name, near)  # type: ignore[union-attr,arg-type]
-             and stats.link_density(nid) < _TWIN_LINK_DENSITY}
-    if not named:
-        return []
     region_ids = {n.nid for n in region}
+    nodes, parent = tree.node, tree.parent
     # Per element: the innermost candidate at or above it (-1: none); per candidate: the next one above it.
     # Elements inside the region are never candidates (their blocks belong to the region already).
     below = [-1] * len(nodes)
@@ -200,7 +194,7 @@ def twins(top: Node, region: list[Node], tree: ElementTree, stats: NodeTable,
             in_region[nid] = 1
             continue
         outer = below[up]
-        if nid in named:
+        if _twin(nodes[nid], top.tag, name, near) and stats.link_density(nid) < _TWIN_LINK_DENSITY:  # type: ignore[arg-type]
             below[nid] = nid
             above[nid] = outer
         else:
