@@ -14,7 +14,8 @@ from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule
 from ..segment.html import Node
-from .html_nodes import body_of, count_under, good_weight, node_stats, nodes_of, outermost, sum_up
+from .element_runs import outermost_in
+from .html_nodes import body_of, count_under, good_weight, node_stats, nodes_of, sum_up
 from .html_vocab import CONCEPTS, PROSELESS_KINDS, PROSELESS_MAX_PARAGRAPHS, Concept, match_concept, split_words
 
 # An element holding this share of the core's text is the article (guard against wrapper class names).
@@ -163,8 +164,12 @@ def _concept_rule(concept: Concept) -> Rule:
             return node, found[1]
 
         # Only the elements named by this concept can decide: the outermost one on a block's path that does.
-        for block, (node, why) in outermost(body, named, decide):
-            yield block.index, f"inside {node.describe()}: {why} names {concept.kind}"
+        reasons: dict[int, str] = {}  # one reason string per element, however many blocks it holds
+        for block, (node, why) in outermost_in(ctx, named, decide):
+            reason = reasons.get(node.nid)
+            if reason is None:
+                reason = reasons[node.nid] = f"inside {node.describe()}: {why} names {concept.kind}"
+            yield block.index, reason
 
     run.__doc__ = concept.description
     return Rule(concept.rule, concept.kind, concept.description, run, HTML_ONLY)

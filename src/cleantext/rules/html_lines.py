@@ -15,22 +15,30 @@ from ..chain import Context
 from ..document import Block
 from ..phrases import load_pack, words_of
 from ..rule import HTML_ONLY, Mark, Rule, rule
+from .html_nodes import body_of
 from .shape import block_words, ends_sentence, is_prose
 from .title import KICKER_MAX_WORDS, kept_above_title
 
 # 19.06.2019, 2019-06-19, 19/06/2019, 19 June 2019, June 19, 2019, 19. Juni 2019, 2019年6月19日.
 _MONTHS = "|".join(sorted(set(words_of("dates", "months")), key=len, reverse=True)) or "january"
-_DATE = regex.compile(
-    rf"(?<!\d)(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})(?![\d.]\d)|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
-    rf"|\d{{4}}年\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}\.?\s*(?:{_MONTHS})\.?,?\s*\d{{4}}"
-    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?!\d)",
-    regex.V1 | regex.IGNORECASE,
-)
+_NUMERIC_DATES = (rf"\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}})(?![\d.]\d)|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
+                  rf"|\d{{4}}年\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}\.?\s*(?:{_MONTHS})\.?,?\s*\d{{4}}")
+_MONTH_FIRST = rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+_DATE = regex.compile(rf"(?<!\d)(?:{_NUMERIC_DATES}|{_MONTH_FIRST})(?!\d)", regex.V1 | regex.IGNORECASE)
 # A day and month without the year ("Mar 17", "17 March", "17. März"), as Medium and blogs print this year's dates.
 _YEARLESS = regex.compile(
     rf"(?<![\w.])(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?)(?!\w)(?![.,:]?\s*\d)",
     regex.V1 | regex.IGNORECASE,
 )
+# Every date _DATE finds holds four digits in a row or a digit, a separator and a digit ("2019", "19.06."): a line
+# with neither holds none. One search for them spares most lines the month-name pattern (~0.2 ms a line).
+_DATE_HINT = regex.compile(r"\d{4}|\d[./-]\d", regex.V1 | regex.IGNORECASE)
+# A date led by its month ("June 19, 2019") needs " 19, 2019" after it. Without that, _DATE finds exactly what its
+# numeric forms find: the month names are then tried after digits only, not at every character (10x faster).
+_MONTH_FIRST_TAIL = regex.compile(r"\s\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}", regex.V1 | regex.IGNORECASE)
+_DATE_NUMERIC = regex.compile(rf"(?<!\d)(?:{_NUMERIC_DATES})(?!\d)", regex.V1 | regex.IGNORECASE)
+# Every _YEARLESS date has a digit next to a space ("Mar 17", "17. März").
+_YEARLESS_HINT = regex.compile(r"\s\d|\d\.?\s", regex.V1 | regex.IGNORECASE)
 _DIGIT = regex.compile(r"\d")
 _WORDISH = regex.compile(r"\w")
 # Times of day ("07:19", "13h36", "11:29 a.m."): with the dates, the values of a date line, not its words.
@@ -61,7 +69,7 @@ _ARTICLE_TAGS = frozenset({"article", "main", "body"})
 @rule("date-line", "byline", modes=HTML_ONLY)
 def date_line(ctx: Context) -> Iterator[Mark]:
     """A short line with a date above or below the article text ("Publiziert: 03.04.2020", "By Jane, May 8, 2020")."""
-    body = ctx.body()
+    body = body_of(ctx)
     # Dates between the paragraphs are article text (event dates, deadlines); the header and footer hold metadata.
     first = next((b.index for b in body if is_prose(b)), None)  # scans from each end: most blocks are never read
     if first is None:
@@ -77,6 +85,9 @@ def date_line(ctx: Context) -> Iterator[Mark]:
         words = block_words(block)
         if words > 3 * DATE_LINE_MAX_WORDS or (ends_sentence(block.text) and not _TIME_END.search(block.text)):
             continue
+        found = _date_in(block.text)
+        if found is None and words > DATE_LINE_MAX_WORDS:
+            continue  # a line this long needs a full date (see below): no need to count its other words
         other = _other_words(block.text) if words > DATE_LINE_MAX_WORDS else words
         fields = _fields(block.text) if words > DATE_LINE_MAX_WORDS and other > (1 - _DATE_SHARE) * words else None
         if fields is None and (other > DATE_LINE_MAX_WORDS or (other < words and other > (1 - _DATE_SHARE) * words)):
@@ -88,12 +99,11 @@ def date_line(ctx: Context) -> Iterator[Mark]:
             led = byline.match(block.text, words)
             if led is None or led.position != "start":
                 continue
-        found = _DATE.search(block.text)
-        if found is None and words <= DATE_LINE_MAX_WORDS and _YEARLESS.search(block.text):
+        if found is None and words <= DATE_LINE_MAX_WORDS and _yearless_in(block.text):
             # A date without its year ("Mar 17") counts after a byline word only: "Written on Mar 17 by".
             if led is None:
                 led = byline.match(block.text, words)
-            found = _YEARLESS.search(block.text) if led is not None and led.position == "start" else None
+            found = _yearless_in(block.text) if led is not None and led.position == "start" else None
         if found:
             lead = f'after "{led.phrase}" ' if led else (f"inside <{meta}> " if meta else "")
             if fields is not None:
@@ -123,9 +133,29 @@ def _fields(text: str) -> int | None:
     return len(fields)
 
 
+def _dates_of(text: str) -> regex.Pattern[str] | None:
+    """A pattern that finds exactly the dates _DATE finds in this text, the quickest that does; None: no date."""
+    if not _DATE_HINT.search(text):
+        return None
+    return _DATE if _MONTH_FIRST_TAIL.search(text) else _DATE_NUMERIC
+
+
+def _date_in(text: str) -> regex.Match[str] | None:
+    """The first date in the text (_DATE), or None."""
+    dates = _dates_of(text)
+    return dates.search(text) if dates is not None else None
+
+
+def _yearless_in(text: str) -> regex.Match[str] | None:
+    """The first day and month without a year in the text (_YEARLESS), or None."""
+    return _YEARLESS.search(text) if _YEARLESS_HINT.search(text) else None
+
+
 def _other_words(text: str) -> int:
     """Words of a line besides its dates and times of day."""
-    return sum(1 for w in _TIME.sub(" ", _DATE.sub(" ", text)).split() if _WORDISH.search(w))
+    dates = _dates_of(text)
+    undated = dates.sub(" ", text) if dates is not None else text
+    return sum(1 for w in _TIME.sub(" ", undated).split() if _WORDISH.search(w))
 
 
 # A kicker is a few words ("Energie", "Nachruf", "Pressemitteilung"): at most KICKER_MAX_WORDS, as the text-mode

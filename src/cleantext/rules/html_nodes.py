@@ -15,6 +15,7 @@ import regex
 
 from ..document import Block
 from ..segment.html import Node
+from .element_runs import outermost as outermost  # the plain walk, kept here for its callers
 
 if TYPE_CHECKING:
     from ..chain import Context
@@ -118,6 +119,19 @@ class ElementTree:
         self.node = node  # per id: the element, None for ids around no block
         self.parent = parent  # per id: the parent's id, -1 at the outermost element
         self.ids = ids  # the ids of every element around the blocks, ascending (outer before inner)
+
+    def inside(self, nodes: Iterable[Node]) -> list[int]:
+        """Per block: 1 when it lies inside one of these elements, else 0 (one pass over the elements, outer first)."""
+        flag = bytearray(len(self.node))  # the last slot (outside any element) stays 0
+        node_of = self.node
+        for node in nodes:
+            if node.nid < len(node_of) and node_of[node.nid] is node:  # an element around no block holds none
+                flag[node.nid] = 1
+        parent = self.parent
+        for nid in self.ids:  # parents before children
+            if flag[parent[nid]]:
+                flag[nid] = 1
+        return list(map(flag.__getitem__, self.leaf))
 
     def sum_up(self, values: Iterable[int]) -> list[int]:
         """Per element id: the sum of ``values`` (one per block, in block order) over the blocks under it."""
@@ -295,63 +309,6 @@ class PageElements:
                     seen.add(node.nid)
                     out.append(node)
         return out
-
-
-def depth_levels(nodes: Iterable[Node]) -> list[tuple[int, dict[int, Node]]]:
-    """The elements by depth (id -> element), shallowest first: a block's path holds its depth-d element at index d."""
-    by_depth: dict[int, dict[int, Node]] = {}
-    for node in nodes:
-        by_depth.setdefault(node.depth, {})[node.nid] = node
-    return sorted(by_depth.items())
-
-
-def outermost(blocks: Iterable[Block], candidates: Iterable[Node],
-              decide: Callable[[Node], T | None]) -> Iterator[tuple[Block, T]]:
-    """Each block with the decision of the outermost of ``candidates`` on its path that ``decide`` does not
-    answer None for (``decide`` called at most once per element, only for elements on some block's path).
-
-    A block's path holds its element of depth d at index d: one look per depth the candidates have, where a walk
-    up the path costs one look per element."""
-    levels = depth_levels(candidates)
-    if not levels:
-        return
-    decided: dict[int, T | None] = {}
-    if len(levels) == 1:  # the common case (all <nav> of a page at one depth): one look per block
-        yield from _at_depth(blocks, *levels[0], decide, decided)
-        return
-    for block in blocks:
-        path = block.extra.get("nodes")
-        if not path:
-            continue
-        size = len(path)
-        for depth, ids in levels:
-            if depth >= size:
-                break
-            nid = path[depth].nid
-            if nid in ids:
-                if nid in decided:
-                    hit = decided[nid]
-                else:
-                    hit = decided[nid] = decide(ids[nid])
-                if hit is not None:
-                    yield block, hit
-                    break
-
-
-def _at_depth(blocks: Iterable[Block], depth: int, ids: dict[int, Node], decide: Callable[[Node], T | None],
-              decided: dict[int, T | None]) -> Iterator[tuple[Block, T]]:
-    """outermost() for candidates that all sit at one depth."""
-    for block in blocks:
-        path = block.extra.get("nodes")
-        if path and len(path) > depth:
-            nid = path[depth].nid
-            if nid in ids:
-                if nid in decided:
-                    hit = decided[nid]
-                else:
-                    hit = decided[nid] = decide(ids[nid])
-                if hit is not None:
-                    yield block, hit
 
 
 def path_memo(compute: Callable[[Node, T | None], T | None]) -> Callable[[Node], T | None]:

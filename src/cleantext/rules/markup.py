@@ -15,7 +15,8 @@ from ..chain import Context
 from ..document import Block
 from ..rule import HTML_ONLY, Mark, Rule, rule
 from ..segment.html import Node
-from .html_nodes import PageElements, body_of, depth_levels, has_role, inside, is_prose, nodes_of, outermost
+from .element_runs import depth_levels, outermost_in
+from .html_nodes import PageElements, has_role, inside, is_prose, nodes_of
 
 _ARTICLE_TAGS = frozenset({"article", "main"})
 _NAV_ROLES = frozenset({"navigation", "menu", "menubar", "menuitem", "tablist", "toolbar"})
@@ -89,9 +90,13 @@ def _element_rule(ctx: Context, named: Named, share: float = _ARTICLE_SHARE,
             if not _holds_article(node, under, len(prose), share)}
     if not kept:
         return
-    for block, (node, why) in outermost(body_of(ctx), [n for n, _ in kept.values()], lambda n: kept[n.nid]):
+    reasons: dict[int, str] = {}  # one reason string per element, however many blocks it holds
+    for block, (node, why) in outermost_in(ctx, [n for n, _ in kept.values()], lambda n: kept[n.nid]):
         if skip is None or not skip(node, block):
-            yield block.index, f"inside {node.describe()}: {why}"
+            reason = reasons.get(node.nid)
+            if reason is None:
+                reason = reasons[node.nid] = f"inside {node.describe()}: {why}"
+            yield block.index, reason
 
 
 @rule("hidden-element", "hidden", modes=HTML_ONLY)
@@ -230,9 +235,9 @@ def html_headline(ctx: Context) -> Iterator[Mark]:
     meta = ctx.metadata
     references = [meta[k] for k in ("og:title", "jsonld_headline", "twitter:title", "headline", "html_title")
                   if isinstance(meta.get(k), str) and meta[k]]
-    headings = [b for b in body_of(ctx) if b.tag in ("h1", "h2", "h3") and len(b.text) <= 300]
+    headings = [b for b in ctx.blocks if b.tag in ("h1", "h2", "h3") and b.label == "body" and len(b.text) <= 300]
     best: tuple[float, int, Block] | None = None
-    forms = [_word_forms(r) for r in references]
+    forms = [_word_forms(r) for r in dict.fromkeys(references)]  # og:title and <title> often say the same
     for block in headings:
         level_bonus = {"h1": 0.2, "h2": 0.1}.get(block.tag, 0.0)
         heading = _word_forms(block.text)

@@ -30,7 +30,7 @@ from .html_nodes import (
     nodes_of,
     text_weight,
 )
-from .region_scores import Furniture, density_scores, inside_of, twins
+from .region_scores import Furniture, density_scores, twins
 
 # Semantic containers that say "the article is here".
 _SEMANTIC_TAGS = frozenset({"article", "main"})
@@ -114,8 +114,9 @@ def jsonld_element(blocks: list[Block], article_body: str) -> tuple[Node, float]
 
 
 def choose_region(blocks: list[Block], article_body: str | None = None,
-                  concepts: dict | None = None) -> tuple[list[Node], str, Node] | None:
-    """The elements that make up the article, the evidence, and the densest element; None when nothing scores."""
+                  concepts: dict | None = None) -> tuple[list[Node], str, Node, ElementTree] | None:
+    """The elements that make up the article, the evidence, the densest element and the blocks' element tree; None
+    when nothing scores."""
     tree = ElementTree(blocks)
     stats = NodeTable(tree, blocks)
     weights = [text_weight(b.text) for b in blocks]
@@ -160,7 +161,7 @@ def choose_region(blocks: list[Block], article_body: str | None = None,
             paragraphs = stats.paragraphs[node.nid]
             if paragraphs and s.paragraphs >= _SEMANTIC_SHARE * paragraphs:
                 region = [node, *twins(top, [node], tree, stats, skip)]
-                return region, f"semantic container around {top.describe()} ({evidence})", core
+                return region, f"semantic container around {top.describe()} ({evidence})", core, tree
             break
         node = node.parent
     region = [top]
@@ -177,7 +178,7 @@ def choose_region(blocks: list[Block], article_body: str | None = None,
             if (score >= threshold or (child.tag == "p" and _sibling_paragraph(cs, texts.get(child.nid, [])))
                     or (parent.tag == "body" and cs.paragraphs >= _BODY_SIBLING_PROSE and cs.link_density < 0.25)):
                 region.append(child)
-    return [*region, *twins(top, region, tree, stats, skip)], f"densest element ({evidence})", core
+    return [*region, *twins(top, region, tree, stats, skip)], f"densest element ({evidence})", core, tree
 
 
 @rule("content-region", "outside-content", modes=HTML_ONLY)
@@ -189,14 +190,14 @@ def content_region(ctx: Context) -> Iterator[Mark]:
     found = choose_region(body, article_body if isinstance(article_body, str) else None, concepts)
     if found is None:
         return
-    region, evidence, core = found
-    for block, in_core in zip(body, inside_of(body, [core]), strict=True):
+    region, evidence, core, tree = found
+    for block, in_core in zip(body, tree.inside([core]), strict=True):
         # Later rules never remove an element that holds the core (see html_boilerplate.protected).
         if in_core:
             block.extra["core"] = True
     names = region[0].describe() + (f" and {len(region) - 1} sibling(s)" if len(region) > 1 else "")
     ctx.metadata["content_region"] = f"{names}: {evidence}"
-    inside = inside_of(body, region)
+    inside = tree.inside(region)
     lead = _standfirst(ctx.blocks, body, inside)
     for block, is_inside in zip(body, inside, strict=True):
         if not is_inside and block.index not in lead:
@@ -214,7 +215,7 @@ def _in_comments(block: Block, concepts: dict) -> bool:
     return False
 
 
-def _standfirst(blocks: list[Block], body: list[Block], inside: list[bool]) -> set[int]:
+def _standfirst(blocks: list[Block], body: list[Block], inside: list[int]) -> set[int]:
     """Prose between the headline and the region: the standfirst, often in its own header element."""
     title = next((b.index for b in blocks if b.label == "title"), None)
     first = next((b.index for b, i in zip(body, inside, strict=True) if i), None)
