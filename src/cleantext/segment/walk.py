@@ -46,6 +46,17 @@ _TAG_CODE = {
 _READ_NOT_CLASS = frozenset({"id", "role", "itemprop", "aria-label", "hidden", "aria-hidden", "style"})
 _READ = _READ_NOT_CLASS | {"class"}
 _LINK_CLOSE = MARK_CLOSE["a"]
+
+
+def _link_closer(at: int) -> str:
+    """The close marker of a block's link number ``at`` (it carries the index of its href)."""
+    return f"{_LINK_CLOSE}{at}{LINK_END}"
+
+
+# The markers of a block's first links, made once (formatting one per link end cost ~1% of the walk).
+_CLOSERS = 64
+_LINK_CLOSERS = [_link_closer(at) for at in range(_CLOSERS)]
+_new_node = object.__new__
 _NO_ATTRS: tuple[tuple[tuple[str, str], ...], str, str | None] = ((), "", None)
 
 
@@ -54,7 +65,9 @@ class Full(Exception):
 
 
 class Walk:
-    """A parser target that builds blocks and page metadata; elements deeper than ``max_depth`` are flattened."""
+    """A parser target that builds blocks and page metadata; elements deeper than ``max_depth`` are flattened.
+
+    After the parse: finish(), then release() hands over (blocks, metadata). The handlers never hold ``self``."""
 
     Full = Full
 
@@ -64,7 +77,6 @@ class Walk:
         metas: dict[str, Any] = {}
         jsonld: dict[str, Any] = {}
         meta: dict[str, Any] = {}
-        self.blocks, self.meta = blocks, meta  # the closures below never hold self: no reference cycle
         kinds: list[int] = []  # what end() does, one entry per open element (its depth is the list's length)
         open_nodes: list[Node] = []  # nodes of the open elements, outermost first
         # The text of the block being read: its pieces (text, <br> marks, "\n" of a <br> in <pre>), the Markdown
@@ -87,6 +99,7 @@ class Walk:
         # event, and a large page keeps tens of thousands of nodes alive (a 10 MB page of the speed benchmark:
         # peak RSS over baseline 12.8x -> 11.1x the input).
         shared: dict[Any, Any] = {}
+        tag_memo: dict[str, tuple[int, str]] = {}
         # Open hidden inline elements: depth, the sizes of parts, marks, linked and hrefs, holder and link_chars at
         # their start (their text is taken back at their end unless a block started inside).
         hidden_marks: list[tuple[int, int, int, int, int, Node | None, int]] = []
@@ -189,21 +202,26 @@ class Walk:
                 if depth < len(open_nodes) and open_nodes[depth] is holder:
                     nodes = tuple(open_nodes[: depth + 1])  # the text's element is still open: the common case
                 else:
-                    nodes = path_to(holder, open_nodes)
+                    up = holder.parent
+                    if up is not None and up.depth < len(open_nodes) and open_nodes[up.depth] is up:
+                        nodes = (*open_nodes[: up.depth + 1], holder)  # one closed element: <li><a>text</a></li>
+                    else:
+                        nodes = path_to(holder, open_nodes)
             if not tag:
                 tag = "p"
                 for node in reversed(nodes):
                     if node.tag in BLOCK_TAGS:
                         tag = node.tag
                         break
-            # ancestors and attr_tokens come from the nodes when a rule reads them
-            block = Block(len(blocks), text, tag, link_chars=links if links < len(text) else len(text),
-                          extra={"nodes": nodes})
             if md_raw is not raw and md_raw != raw and not in_pre:
-                block.extra["md"] = squash(md_raw)
                 found = tuple(hrefs)
-                block.extra["hrefs"] = shared.setdefault(found, found)
-            blocks.append(block)
+                extra = {"nodes": nodes, "md": squash(md_raw), "hrefs": shared.setdefault(found, found)}
+            else:
+                extra = {"nodes": nodes}
+            # Positional arguments: keywords cost a third more per block. ancestors and attr_tokens (None) come
+            # from the nodes when a rule reads them.
+            blocks.append(Block(len(blocks), text, tag, "body", None, None, None, None, 0, None, None,
+                                links if links < len(text) else len(text), None, extra))
             if max_blocks is not None and len(blocks) > max_blocks:
                 full = True
                 raise Full
@@ -227,7 +245,10 @@ class Walk:
             if skip or (body_done and depth == 2):
                 skipped(tag, attrib, depth)
                 return
-            code = _TAG_CODE.get(tag, _INLINE)
+            found = tag_memo.get(tag)  # one lookup: the element code, and one string per tag name
+            if found is None:
+                found = tag_memo[tag] = (_TAG_CODE.get(tag, _INLINE), tag)
+            code, tag = found
             if code >= _BLOCK:
                 if code >= _INVISIBLE:
                     if code == _INVISIBLE:
@@ -290,14 +311,21 @@ class Walk:
                         href = (attrib.get("href") or "").strip() if attrib else ""
                         href = shared.setdefault(href, href)
                         anchors.append(href)
-                        if not href.lower().startswith("javascript:"):  # a "javascript:" link is a button
+                        if href[:11].lower() != "javascript:":  # a "javascript:" link is a button
                             in_link += 1
                             code = _LINK
                     if not in_pre:
                         marks.append((len(parts), MARK_OPEN[tag]))
-            tag = shared.setdefault(tag, tag)
-            open_nodes.append(Node(next_id, tag, tokens, open_nodes[-1] if open_nodes else None, len(open_nodes),
-                                   hidden, attrs))
+            # Slots set one by one: 3x cheaper than the dataclass __init__ for the ~600 nodes of a page.
+            node = _new_node(Node)
+            node.nid = next_id
+            node.tag = tag
+            node.tokens = tokens
+            node.parent = open_nodes[-1] if open_nodes else None
+            node.depth = len(open_nodes)
+            node.hidden = hidden
+            node.attrs = attrs
+            open_nodes.append(node)
             next_id += 1
             kinds.append(code)
 
@@ -370,7 +398,8 @@ class Walk:
                         in_link -= 1
                     if not in_pre:
                         hrefs.append(href)
-                        marks.append((len(parts), f"{_LINK_CLOSE}{len(hrefs) - 1}{LINK_END}"))
+                        at = len(hrefs) - 1
+                        marks.append((len(parts), _LINK_CLOSERS[at] if at < _CLOSERS else _link_closer(at)))
             if hidden_marks and hidden_marks[-1][0] == len(kinds) + 1:
                 _, n_parts, n_marks, n_linked, n_hrefs, holder, link_chars = hidden_marks.pop()
                 del parts[n_parts:], marks[n_marks:], linked[n_linked:], hrefs[n_hrefs:]
@@ -418,14 +447,20 @@ class Walk:
             for key, value in jsonld.items():
                 meta.setdefault(key, value)
 
-        def release() -> None:
-            """Empty the walk's working state. lxml's target parser sits in a reference cycle holding these
-            closures, so without this their memos (one entry per class value, attribute set and href) would live
-            until the next collection and be scanned by it (~400 objects on an average evaluation page)."""
-            for table in (class_memo, shared, title, metas, jsonld):
+        def release() -> tuple[list[Block], dict[str, Any]]:
+            """The blocks and metadata, handed over once: the walk lets go of them and empties its working state.
+
+            lxml's target parser sits in a reference cycle holding these closures (and the Walk), so whatever
+            they still hold lives until the collector finds the cycle: without this, the blocks and nodes of a
+            page the caller has dropped (and the memos: one entry per class value, attribute set and href)."""
+            nonlocal blocks, meta
+            found = blocks, meta
+            blocks, meta = [], {}
+            for table in (class_memo, shared, tag_memo, title, metas, jsonld):
                 table.clear()
             for stack in (kinds, open_nodes, parts, marks, linked, hrefs, anchors, more, hidden_marks, capture):
                 stack.clear()
+            return found
 
         self.start, self.end, self.data, self.close, self.finish = start, end, data, close, finish
         self.release = release
