@@ -17,16 +17,17 @@ from .nodes import (
     _APART,
     BLOCK_TAGS,
     INVISIBLE,
-    LINK_END,
     MARK_CLOSE,
     MARK_OPEN,
+    NO_ATTRS,
+    READ_NOT_CLASS,
     Node,
     class_fields,
     path_to,
     read_attrs,
 )
 from .nodes import _BR as _BR_MARK
-from .nodes import split_at_breaks as _split_at_breaks
+from .pieces import LINK_CLOSERS, link_closer, pieces, split_at_breaks, with_markers
 
 # The deadline is checked once per 2048 elements (a mask: cheaper than a modulo).
 _DEADLINE_MASK = 2047
@@ -41,23 +42,7 @@ _TAG_CODE = {
     **dict.fromkeys(MARK_OPEN, _MARK),
     "a": _ANCHOR, "pre": _PRE, "body": _BODY, "html": _ROOT, "br": _BR, "hr": _HR,
 }
-# The attributes read_attrs reads besides class: an element with none of them (most have only class, href, src,
-# type...) gets its fields from the class value alone, or none at all.
-_READ_NOT_CLASS = frozenset({"id", "role", "itemprop", "aria-label", "hidden", "aria-hidden", "style"})
-_READ = _READ_NOT_CLASS | {"class"}
-_LINK_CLOSE = MARK_CLOSE["a"]
-
-
-def _link_closer(at: int) -> str:
-    """The close marker of a block's link number ``at`` (it carries the index of its href)."""
-    return f"{_LINK_CLOSE}{at}{LINK_END}"
-
-
-# The markers of a block's first links, made once (formatting one per link end cost ~1% of the walk).
-_CLOSERS = 64
-_LINK_CLOSERS = [_link_closer(at) for at in range(_CLOSERS)]
 _new_node = object.__new__
-_NO_ATTRS: tuple[tuple[tuple[str, str], ...], str, str | None] = ((), "", None)
 
 
 class Full(Exception):
@@ -137,27 +122,15 @@ class Walk:
                             up = up.parent
                         holder = _APART if up is None else up
 
-        def markdown() -> str:
-            # The block's text with its Markdown markers put back between the pieces.
-            out: list[str] = []
-            prev = 0
-            for pos, marker in marks:
-                if pos > prev:
-                    out += parts[prev:pos]
-                    prev = pos
-                out.append(marker)
-            out += parts[prev:]
-            return "".join(out)
-
         def flush() -> None:
             nonlocal has_text, has_br, link_chars, holder
             if has_text:
                 if has_br:
-                    for raw, links, md_raw in _split_at_breaks(pieces()):
+                    for raw, links, md_raw in split_at_breaks(pieces(parts, marks, linked)):
                         emit(raw, links, md_raw)
                 else:
                     raw = "".join(parts)
-                    emit(raw, link_chars, markdown() if marks else raw)
+                    emit(raw, link_chars, with_markers(parts, marks) if marks else raw)
                 has_text = False
                 link_chars = 0
             # else: only spaces, markers or line breaks since the last block: no block
@@ -169,19 +142,6 @@ class Walk:
                 linked.clear()
             holder = None
             has_br = False
-
-        def pieces() -> list[tuple[str, bool, str]]:
-            # (text, inside a link, Markdown text) of each piece, markers as pieces of no text.
-            found: list[tuple[str, bool, str]] = []
-            in_links = set(linked)
-            at = 0
-            for i, piece in enumerate(parts):
-                while at < len(marks) and marks[at][0] == i:
-                    found.append(("", False, marks[at][1]))
-                    at += 1
-                found.append((piece, i in in_links, piece))
-            found += [("", False, marker) for _, marker in marks[at:]]
-            return found
 
         def emit(raw: str, links: int, md_raw: str) -> None:
             nonlocal full
@@ -287,15 +247,16 @@ class Walk:
                 kinds.append(_PLAIN)
                 return
             if not attrib:
-                attrs, tokens, hidden = _NO_ATTRS
-            elif "class" in attrib and _READ_NOT_CLASS.isdisjoint(attrib):  # the common case: values repeat
-                value = attrib["class"]
-                found = class_memo.get(value)
-                if found is None:
-                    found = class_memo[value] = class_fields(value)
-                attrs, tokens, hidden = found
-            elif _READ.isdisjoint(attrib):
-                attrs, tokens, hidden = _NO_ATTRS
+                attrs, tokens, hidden = NO_ATTRS
+            elif READ_NOT_CLASS.isdisjoint(attrib):  # the common case: a class value (they repeat) or none
+                value = attrib.get("class")
+                if value is None:
+                    attrs, tokens, hidden = NO_ATTRS
+                else:
+                    found = class_memo.get(value)
+                    if found is None:
+                        found = class_memo[value] = class_fields(value)
+                    attrs, tokens, hidden = found
             else:
                 attrs, tokens, hidden = read_attrs(attrib)
                 attrs = shared.setdefault(attrs, attrs)
@@ -399,7 +360,7 @@ class Walk:
                     if not in_pre:
                         hrefs.append(href)
                         at = len(hrefs) - 1
-                        marks.append((len(parts), _LINK_CLOSERS[at] if at < _CLOSERS else _link_closer(at)))
+                        marks.append((len(parts), LINK_CLOSERS[at] if at < len(LINK_CLOSERS) else link_closer(at)))
             if hidden_marks and hidden_marks[-1][0] == len(kinds) + 1:
                 _, n_parts, n_marks, n_linked, n_hrefs, holder, link_chars = hidden_marks.pop()
                 del parts[n_parts:], marks[n_marks:], linked[n_linked:], hrefs[n_hrefs:]
