@@ -277,7 +277,8 @@ class Walk:
                             code = _LINK
                     if not in_pre:
                         marks.append((len(parts), MARK_OPEN[tag]))
-            # Slots set one by one: 3x cheaper than the dataclass __init__ for the ~600 nodes of a page.
+            # Slots set one by one (0.14 us against 0.19 for the dataclass __init__, ~600 nodes a page): every
+            # field of Node is set here, so a field added to Node must be added here too.
             node = _new_node(Node)
             node.nid = next_id
             node.tag = tag
