@@ -141,16 +141,18 @@ def utf8_page(data: bytes) -> bytes | None:
     page never has a full-size decoded copy. Raises UnsupportedInput for binary data, as decode_bytes() does."""
     if not data:
         return None
-    skip, encoding = _classify(data)
-    if encoding and encoding != "utf-8":
+    # No control byte sanitize_text() removes in the first slice: then the sample _classify() reads holds none of
+    # its control bytes either (a subset), so its copy counting them is skipped (~0.04 ms of a 136 KB page).
+    clean_start = not _has_sanitized(data[:_SANITIZE_SLICE])
+    skip, encoding = _classify(data, clean_start)
+    if (encoding and encoding != "utf-8") or not clean_start:
         return None
     page = data[skip:] if skip else data
     ascii_only = page.isascii()
     decoder = None if ascii_only else codecs.getincrementaldecoder("utf-8")()
     view = memoryview(page)
     for start in range(0, len(page), _SANITIZE_SLICE):
-        piece = page[start : start + _SANITIZE_SLICE]
-        if _has_sanitized(piece):
+        if (start or skip) and _has_sanitized(page[start : start + _SANITIZE_SLICE]):  # the first one is checked
             return None
         if decoder is not None:
             try:
@@ -170,14 +172,18 @@ def html_head(page: bytes) -> str:
     return page[: 4 * _SNIFF_CHARS + 4].decode("utf-8", errors="ignore")[:_SNIFF_CHARS]
 
 
-def _classify(data: bytes) -> tuple[int, str]:
-    """(BOM length, codec) for Unicode with or without a BOM, (0, "") for 8-bit text; UnsupportedInput for binary."""
+def _classify(data: bytes, no_controls: bool = False) -> tuple[int, str]:
+    """(BOM length, codec) for Unicode with or without a BOM, (0, "") for 8-bit text; UnsupportedInput for binary.
+
+    ``no_controls``: the caller knows the first SAMPLE_BYTES hold no _CONTROL_BYTES."""
     kind = sniff_binary(data)
     if kind:
         raise UnsupportedInput(f"input is {kind}, not a web page or text")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return len(bom), encoding
+    if no_controls:
+        return 0, ""
     sample = data[:SAMPLE_BYTES]
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls > len(sample) * BINARY_CONTROL_SHARE:

@@ -36,10 +36,10 @@ def segment_html(
             streamed = True
         finally:
             walk.finish()
-            walk.release()  # before the collector runs again (see Walk.release)
+            blocks, meta = walk.release()  # before the collector runs again (see Walk.release)
     if not streamed:
         return [], {}
-    return walk.blocks, walk.meta
+    return blocks, meta
 
 
 @contextmanager

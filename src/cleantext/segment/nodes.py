@@ -60,6 +60,12 @@ _HIDING_ATTRS = frozenset({"hidden", "aria-hidden", "style"})
 _HIDING_WORDS = ("hidden", "none", "only", "reader", "invisible")
 
 
+# The attributes read_attrs reads besides class: an element with none of them (most have only class, href, src,
+# type...) gets its fields from the class value alone (class_fields), or none at all (NO_ATTRS).
+READ_NOT_CLASS = frozenset({"id", "role", "itemprop", "aria-label", "hidden", "aria-hidden", "style"})
+NO_ATTRS: tuple[tuple[tuple[str, str], ...], str, str | None] = ((), "", None)
+
+
 def read_attrs(attrib: Any) -> tuple[tuple[tuple[str, str], ...], str, str | None]:
     """An element's Node fields from its attributes: (attrs, tokens, hidden).
 
@@ -134,32 +140,3 @@ def path_to(holder: Node, open_nodes: list[Node]) -> tuple[Node, ...]:
         node = node.parent
     closed.reverse()
     return (*open_nodes[: node.depth + 1], *closed) if node is not None else tuple(closed)
-
-
-def split_at_breaks(pieces: list[tuple[str, bool, str]]) -> list[tuple[str, int, str]]:
-    """(text, link characters, Markdown text) of each paragraph of a block holding <br> marks.
-
-    Two <br> in a row (only spaces between) end a paragraph, as Readability.js turns them into <p>."""
-    out: list[tuple[str, int, str]] = []
-    part: list[str] = []
-    md: list[str] = []
-    part_links = 0
-    pending_br = 0
-    for piece, linked, md_piece in pieces:
-        if piece == _BR:
-            pending_br += 1
-            continue
-        if pending_br:
-            if pending_br >= 2 and piece and not piece.isspace() and "".join(part).strip():
-                out.append(("".join(part), part_links, "".join(md)))
-                part, md, part_links = [], [], 0
-            part.append("\n")
-            md.append("\n")
-            if piece and not piece.isspace():
-                pending_br = 0
-        part.append(piece)
-        md.append(md_piece)
-        if linked:
-            part_links += len(" ".join(piece.split()))
-    out.append(("".join(part), part_links, "".join(md)))
-    return out

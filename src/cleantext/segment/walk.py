@@ -17,16 +17,17 @@ from .nodes import (
     _APART,
     BLOCK_TAGS,
     INVISIBLE,
-    LINK_END,
     MARK_CLOSE,
     MARK_OPEN,
+    NO_ATTRS,
+    READ_NOT_CLASS,
     Node,
     class_fields,
     path_to,
     read_attrs,
 )
 from .nodes import _BR as _BR_MARK
-from .nodes import split_at_breaks as _split_at_breaks
+from .pieces import LINK_CLOSERS, link_closer, pieces, split_at_breaks, with_markers
 
 # The deadline is checked once per 2048 elements (a mask: cheaper than a modulo).
 _DEADLINE_MASK = 2047
@@ -41,12 +42,7 @@ _TAG_CODE = {
     **dict.fromkeys(MARK_OPEN, _MARK),
     "a": _ANCHOR, "pre": _PRE, "body": _BODY, "html": _ROOT, "br": _BR, "hr": _HR,
 }
-# The attributes read_attrs reads besides class: an element with none of them (most have only class, href, src,
-# type...) gets its fields from the class value alone, or none at all.
-_READ_NOT_CLASS = frozenset({"id", "role", "itemprop", "aria-label", "hidden", "aria-hidden", "style"})
-_READ = _READ_NOT_CLASS | {"class"}
-_LINK_CLOSE = MARK_CLOSE["a"]
-_NO_ATTRS: tuple[tuple[tuple[str, str], ...], str, str | None] = ((), "", None)
+_new_node = object.__new__
 
 
 class Full(Exception):
@@ -54,7 +50,9 @@ class Full(Exception):
 
 
 class Walk:
-    """A parser target that builds blocks and page metadata; elements deeper than ``max_depth`` are flattened."""
+    """A parser target that builds blocks and page metadata; elements deeper than ``max_depth`` are flattened.
+
+    After the parse: finish(), then release() hands over (blocks, metadata). The handlers never hold ``self``."""
 
     Full = Full
 
@@ -64,7 +62,6 @@ class Walk:
         metas: dict[str, Any] = {}
         jsonld: dict[str, Any] = {}
         meta: dict[str, Any] = {}
-        self.blocks, self.meta = blocks, meta  # the closures below never hold self: no reference cycle
         kinds: list[int] = []  # what end() does, one entry per open element (its depth is the list's length)
         open_nodes: list[Node] = []  # nodes of the open elements, outermost first
         # The text of the block being read: its pieces (text, <br> marks, "\n" of a <br> in <pre>), the Markdown
@@ -87,6 +84,7 @@ class Walk:
         # event, and a large page keeps tens of thousands of nodes alive (a 10 MB page of the speed benchmark:
         # peak RSS over baseline 12.8x -> 11.1x the input).
         shared: dict[Any, Any] = {}
+        tag_memo: dict[str, tuple[int, str]] = {}
         # Open hidden inline elements: depth, the sizes of parts, marks, linked and hrefs, holder and link_chars at
         # their start (their text is taken back at their end unless a block started inside).
         hidden_marks: list[tuple[int, int, int, int, int, Node | None, int]] = []
@@ -124,27 +122,15 @@ class Walk:
                             up = up.parent
                         holder = _APART if up is None else up
 
-        def markdown() -> str:
-            # The block's text with its Markdown markers put back between the pieces.
-            out: list[str] = []
-            prev = 0
-            for pos, marker in marks:
-                if pos > prev:
-                    out += parts[prev:pos]
-                    prev = pos
-                out.append(marker)
-            out += parts[prev:]
-            return "".join(out)
-
         def flush() -> None:
             nonlocal has_text, has_br, link_chars, holder
             if has_text:
                 if has_br:
-                    for raw, links, md_raw in _split_at_breaks(pieces()):
+                    for raw, links, md_raw in split_at_breaks(pieces(parts, marks, linked)):
                         emit(raw, links, md_raw)
                 else:
                     raw = "".join(parts)
-                    emit(raw, link_chars, markdown() if marks else raw)
+                    emit(raw, link_chars, with_markers(parts, marks) if marks else raw)
                 has_text = False
                 link_chars = 0
             # else: only spaces, markers or line breaks since the last block: no block
@@ -156,19 +142,6 @@ class Walk:
                 linked.clear()
             holder = None
             has_br = False
-
-        def pieces() -> list[tuple[str, bool, str]]:
-            # (text, inside a link, Markdown text) of each piece, markers as pieces of no text.
-            found: list[tuple[str, bool, str]] = []
-            in_links = set(linked)
-            at = 0
-            for i, piece in enumerate(parts):
-                while at < len(marks) and marks[at][0] == i:
-                    found.append(("", False, marks[at][1]))
-                    at += 1
-                found.append((piece, i in in_links, piece))
-            found += [("", False, marker) for _, marker in marks[at:]]
-            return found
 
         def emit(raw: str, links: int, md_raw: str) -> None:
             nonlocal full
@@ -189,21 +162,26 @@ class Walk:
                 if depth < len(open_nodes) and open_nodes[depth] is holder:
                     nodes = tuple(open_nodes[: depth + 1])  # the text's element is still open: the common case
                 else:
-                    nodes = path_to(holder, open_nodes)
+                    up = holder.parent
+                    if up is not None and up.depth < len(open_nodes) and open_nodes[up.depth] is up:
+                        nodes = (*open_nodes[: up.depth + 1], holder)  # one closed element: <li><a>text</a></li>
+                    else:
+                        nodes = path_to(holder, open_nodes)
             if not tag:
                 tag = "p"
                 for node in reversed(nodes):
                     if node.tag in BLOCK_TAGS:
                         tag = node.tag
                         break
-            # ancestors and attr_tokens come from the nodes when a rule reads them
-            block = Block(len(blocks), text, tag, link_chars=links if links < len(text) else len(text),
-                          extra={"nodes": nodes})
             if md_raw is not raw and md_raw != raw and not in_pre:
-                block.extra["md"] = squash(md_raw)
                 found = tuple(hrefs)
-                block.extra["hrefs"] = shared.setdefault(found, found)
-            blocks.append(block)
+                extra = {"nodes": nodes, "md": squash(md_raw), "hrefs": shared.setdefault(found, found)}
+            else:
+                extra = {"nodes": nodes}
+            # Positional arguments: keywords cost a third more per block. ancestors and attr_tokens (None) come
+            # from the nodes when a rule reads them.
+            blocks.append(Block(len(blocks), text, tag, "body", None, None, None, None, 0, None, None,
+                                links if links < len(text) else len(text), None, extra))
             if max_blocks is not None and len(blocks) > max_blocks:
                 full = True
                 raise Full
@@ -227,7 +205,10 @@ class Walk:
             if skip or (body_done and depth == 2):
                 skipped(tag, attrib, depth)
                 return
-            code = _TAG_CODE.get(tag, _INLINE)
+            found = tag_memo.get(tag)  # one lookup: the element code, and one string per tag name
+            if found is None:
+                found = tag_memo[tag] = (_TAG_CODE.get(tag, _INLINE), tag)
+            code, tag = found
             if code >= _BLOCK:
                 if code >= _INVISIBLE:
                     if code == _INVISIBLE:
@@ -266,15 +247,16 @@ class Walk:
                 kinds.append(_PLAIN)
                 return
             if not attrib:
-                attrs, tokens, hidden = _NO_ATTRS
-            elif "class" in attrib and _READ_NOT_CLASS.isdisjoint(attrib):  # the common case: values repeat
-                value = attrib["class"]
-                found = class_memo.get(value)
-                if found is None:
-                    found = class_memo[value] = class_fields(value)
-                attrs, tokens, hidden = found
-            elif _READ.isdisjoint(attrib):
-                attrs, tokens, hidden = _NO_ATTRS
+                attrs, tokens, hidden = NO_ATTRS
+            elif READ_NOT_CLASS.isdisjoint(attrib):  # the common case: a class value (they repeat) or none
+                value = attrib.get("class")
+                if value is None:
+                    attrs, tokens, hidden = NO_ATTRS
+                else:
+                    found = class_memo.get(value)
+                    if found is None:
+                        found = class_memo[value] = class_fields(value)
+                    attrs, tokens, hidden = found
             else:
                 attrs, tokens, hidden = read_attrs(attrib)
                 attrs = shared.setdefault(attrs, attrs)
@@ -290,14 +272,22 @@ class Walk:
                         href = (attrib.get("href") or "").strip() if attrib else ""
                         href = shared.setdefault(href, href)
                         anchors.append(href)
-                        if not href.lower().startswith("javascript:"):  # a "javascript:" link is a button
+                        if href[:11].lower() != "javascript:":  # a "javascript:" link is a button
                             in_link += 1
                             code = _LINK
                     if not in_pre:
                         marks.append((len(parts), MARK_OPEN[tag]))
-            tag = shared.setdefault(tag, tag)
-            open_nodes.append(Node(next_id, tag, tokens, open_nodes[-1] if open_nodes else None, len(open_nodes),
-                                   hidden, attrs))
+            # Slots set one by one (0.14 us against 0.19 for the dataclass __init__, ~600 nodes a page): every
+            # field of Node is set here, so a field added to Node must be added here too.
+            node = _new_node(Node)
+            node.nid = next_id
+            node.tag = tag
+            node.tokens = tokens
+            node.parent = open_nodes[-1] if open_nodes else None
+            node.depth = len(open_nodes)
+            node.hidden = hidden
+            node.attrs = attrs
+            open_nodes.append(node)
             next_id += 1
             kinds.append(code)
 
@@ -370,7 +360,8 @@ class Walk:
                         in_link -= 1
                     if not in_pre:
                         hrefs.append(href)
-                        marks.append((len(parts), f"{_LINK_CLOSE}{len(hrefs) - 1}{LINK_END}"))
+                        at = len(hrefs) - 1
+                        marks.append((len(parts), LINK_CLOSERS[at] if at < len(LINK_CLOSERS) else link_closer(at)))
             if hidden_marks and hidden_marks[-1][0] == len(kinds) + 1:
                 _, n_parts, n_marks, n_linked, n_hrefs, holder, link_chars = hidden_marks.pop()
                 del parts[n_parts:], marks[n_marks:], linked[n_linked:], hrefs[n_hrefs:]
@@ -418,14 +409,20 @@ class Walk:
             for key, value in jsonld.items():
                 meta.setdefault(key, value)
 
-        def release() -> None:
-            """Empty the walk's working state. lxml's target parser sits in a reference cycle holding these
-            closures, so without this their memos (one entry per class value, attribute set and href) would live
-            until the next collection and be scanned by it (~400 objects on an average evaluation page)."""
-            for table in (class_memo, shared, title, metas, jsonld):
+        def release() -> tuple[list[Block], dict[str, Any]]:
+            """The blocks and metadata, handed over once: the walk lets go of them and empties its working state.
+
+            lxml's target parser sits in a reference cycle holding these closures (and the Walk), so whatever
+            they still hold lives until the collector finds the cycle: without this, the blocks and nodes of a
+            page the caller has dropped (and the memos: one entry per class value, attribute set and href)."""
+            nonlocal blocks, meta
+            found = blocks, meta
+            blocks, meta = [], {}
+            for table in (class_memo, shared, tag_memo, title, metas, jsonld):
                 table.clear()
             for stack in (kinds, open_nodes, parts, marks, linked, hrefs, anchors, more, hidden_marks, capture):
                 stack.clear()
+            return found
 
         self.start, self.end, self.data, self.close, self.finish = start, end, data, close, finish
         self.release = release
