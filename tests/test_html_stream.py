@@ -133,3 +133,32 @@ def test_walk_state_does_not_outlive_the_parse() -> None:
         gc.enable()
     assert len(blocks) == 2000
     assert garbage < 200, garbage
+
+
+def test_a_dropped_document_frees_its_blocks_without_the_collector() -> None:
+    # The parser's reference cycle must not keep the result alive: once the caller drops the Document, its
+    # blocks and nodes go at once (callers that switch the collector off would otherwise keep every page).
+    import gc
+
+    import cleantext
+    from cleantext.document import Block
+    from cleantext.segment.nodes import Node
+
+    page = "<body>" + "".join(f"<div class='c{i}'><p>Paragraph {i} with a few words.</p></div>" for i in range(50))
+
+    def alive() -> tuple[int, int]:
+        objects = gc.get_objects()
+        return sum(type(o) is Block for o in objects), sum(type(o) is Node for o in objects)
+
+    gc.collect()
+    gc.disable()
+    try:
+        before = alive()
+        for rules in (None, []):  # with the default chain and with none
+            doc = cleantext.clean(page, "html", rules=rules)
+            assert len(doc.blocks) == 50
+            assert alive()[0] >= before[0] + 50
+            del doc
+            assert alive() == before
+    finally:
+        gc.enable()
