@@ -404,8 +404,9 @@ def test_index_scan_repeated_lines_and_word_counts(seed: int) -> None:
 
 
 def test_first_character_gate_never_skips_an_anchored_match() -> None:
-    """The scan skips the anchored pattern for lines whose first character cannot open a match of it: checked on
-    lines made around the anchored phrases, and on every character below U+3100 followed by likely tails."""
+    """The scan skips the anchored pattern for lines whose first two characters cannot open a match of it: checked
+    on lines made around the anchored phrases, on every character below U+3100 followed by likely tails, and on
+    random two-character heads."""
     index = load_index(PHRASE_KINDS)
     assert index._anchored is not None
     lines = [normalise(t) for t in _lines(1)]
@@ -413,7 +414,7 @@ def test_first_character_gate_never_skips_an_anchored_match() -> None:
     matched = [n for n in lines if n and index._anchored.match(n)]
     assert len(matched) >= 5
     for norm in matched:
-        assert index._may_open(norm[0]), norm
+        assert index._may_open(norm[:2]) and index._may_open(norm[0]), norm
     tails = ["", " comments", "age 3 of 12", "igure 2: x", " 2 of 9", "n \"x\"", "2 comments", " reply to x"]
     for code in range(0x3100):
         char = chr(code)
@@ -421,3 +422,11 @@ def test_first_character_gate_never_skips_an_anchored_match() -> None:
             continue
         for tail in tails:
             assert index._anchored.match(char + tail) is None, repr(char + tail)
+    rng = random.Random(12)
+    pool = [*"abcdefghijklmnopqrstuvwxyz0123456789 .:«\"“„-|", "é", "ü", "图", "с"]
+    for _ in range(3000):
+        head = rng.choice(pool) + rng.choice(pool)
+        if index._may_open(head):
+            continue
+        for tail in tails:
+            assert index._anchored.match(head + tail[1:]) is None, repr(head + tail[1:])

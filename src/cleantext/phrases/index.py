@@ -67,8 +67,8 @@ class PhraseIndex:
         anchored += [f"(?:{self._start_re.pattern})"] if self._start_re is not None else []
         self._anchored = regex.compile("|".join(anchored), regex.V1) if anchored else None
         self._contains_keys = frozenset(self._contains)
-        # First character of a line -> whether the anchored pattern may match a line starting with it (_may_open).
-        self._first_chars: dict[str, bool] = {}
+        # First two characters of a line -> whether the anchored pattern may match a line starting so (_may_open).
+        self._heads: dict[str, bool] = {}
         # Any unspaced phrase of any pack, anywhere in the line: one search rules most non-ASCII lines out.
         unspaced = [p for *_, literals in self._unspaced for p in literals]
         self._any_unspaced = re.compile(literal_trie(unspaced)) if unspaced else None
@@ -106,13 +106,13 @@ class PhraseIndex:
         return found
 
 
-    def _may_open(self, char: str) -> bool:
-        """Can a line starting with ``char`` fit the anchored pattern? Asked of the pattern itself (a partial match
-        of the one character: could a longer text match?), once per character; the answers are kept (a bounded
-        table: past _FIRST_CHARS_KEPT characters, new ones are asked every time)."""
-        may = self._anchored is not None and self._anchored.match(char, partial=True) is not None
-        if len(self._first_chars) < _FIRST_CHARS_KEPT:
-            self._first_chars[char] = may
+    def _may_open(self, head: str) -> bool:
+        """Can a line starting with ``head`` (its first two characters) fit the anchored pattern? Asked of the
+        pattern itself (a partial match: could a longer text match?), once per head; the answers are kept in a
+        bounded table (past _HEADS_KEPT heads, new ones are asked every time)."""
+        may = self._anchored is not None and self._anchored.match(head, partial=True) is not None
+        if len(self._heads) < _HEADS_KEPT:
+            self._heads[head] = may
         return may
 
     def scan(self, norms: list[str], words: list[int]) -> dict[str, list[int]]:
@@ -125,7 +125,7 @@ class PhraseIndex:
         lines_get, starts_get, contains = self._lines.get, self._starts.get, self._contains
         line_always, short_always, max_words = self._line_always, self._short_always, self.max_words
         anchored = self._anchored.match if self._anchored is not None else None
-        first_chars, may_open = self._first_chars, self._may_open
+        heads, may_open = self._heads, self._may_open
         keys, find_tokens = self._contains_keys, _TOKENS.findall
         unspaced, contains_re = self._any_unspaced, self._contains_re
         for i, norm in enumerate(norms):
@@ -137,9 +137,10 @@ class PhraseIndex:
                 kinds = hit[1]
             else:
                 kinds = [*lines_get(norm, ()), *line_always]
-                # Most lines start with a character no anchored phrase can start with: one lookup skips the match.
-                may = first_chars.get(norm[0])
-                if anchored is not None and (may if may is not None else may_open(norm[0])) and anchored(norm):
+                # Three lines in four start with two characters no anchored phrase starts with: a lookup skips them.
+                head = norm[:2]
+                may = heads.get(head)
+                if anchored is not None and (may if may is not None else may_open(head)) and anchored(norm):
                     if self._line_re is not None and self._line_re.fullmatch(norm):
                         kinds += self._line_re_kinds
                     if n <= max_words and self._start_re is not None and self._start_re.match(norm):
@@ -173,9 +174,9 @@ class PhraseIndex:
         return found
 
 
-# The first characters whose answer _may_open keeps: far more than the distinct first characters of any page set
-# (a few hundred on the dev sets), so the table stays small whatever the input.
-_FIRST_CHARS_KEPT = 4096
+# The heads whose answer _may_open keeps: more than the distinct heads of all dev-set pages (~2500 in the text
+# dumps), and a table of at most ~1 MB whatever the input.
+_HEADS_KEPT = 8192
 
 
 def literal_trie(literals: list[str]) -> str:
