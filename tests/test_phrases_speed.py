@@ -386,3 +386,47 @@ def test_case_folding_gates_see_what_the_case_insensitive_patterns_match() -> No
     for line in ["5 MIN READ", "3 Мин", "10分钟", "5 mİn", "reading time: 4 minutes"]:
         ctx = Context(blocks=[Block(index=0, text=line)], options=Options(), mode="text")
         assert page_lines._minute_lines(ctx) == ([0] if page_lines._MINUTE_HINT.search(line) or "İ" in line else [])
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_index_scan_repeated_lines_and_word_counts(seed: int) -> None:
+    """A line seen before on the page reuses its kinds only with the same word count."""
+    rng = random.Random(seed)
+    texts = [*_lines(seed), "Page 2 of 9", "12 comments", "Figure 2: a chart", "Read more", "Menu"]
+    norms = [normalise(t) for t in texts]
+    words = [shape.word_count(t) for t in texts]
+    picks = [rng.randrange(len(texts)) for _ in range(3 * len(texts))]
+    # Repeats with the true word count, and with counts around the packs' limits.
+    page_norms = [norms[k] for k in picks] + [norms[k] for k in picks[:300]]
+    page_words = [words[k] for k in picks] + [rng.choice([1, 12, 13, 15, 31, 61, 91]) for _ in picks[:300]]
+    for index in (load_index(PHRASE_KINDS), _synthetic_index()):
+        assert index.scan(page_norms, page_words) == _scan_by_line(index, page_norms, page_words)
+
+
+def test_first_character_gate_never_skips_an_anchored_match() -> None:
+    """The scan skips the anchored pattern for lines whose first two characters cannot open a match of it: checked
+    on lines made around the anchored phrases, on every character below U+3100 followed by likely tails, and on
+    random two-character heads."""
+    index = load_index(PHRASE_KINDS)
+    assert index._anchored is not None
+    lines = [normalise(t) for t in _lines(1)]
+    lines += ["page 3 of 12", "12 comments", "figure 2: a chart", 'in "politics"', "« back", "1 reply to x"]
+    matched = [n for n in lines if n and index._anchored.match(n)]
+    assert len(matched) >= 5
+    for norm in matched:
+        assert index._may_open(norm[:2]) and index._may_open(norm[0]), norm
+    tails = ["", " comments", "age 3 of 12", "igure 2: x", " 2 of 9", "n \"x\"", "2 comments", " reply to x"]
+    for code in range(0x3100):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF or index._may_open(char):
+            continue
+        for tail in tails:
+            assert index._anchored.match(char + tail) is None, repr(char + tail)
+    rng = random.Random(12)
+    pool = [*"abcdefghijklmnopqrstuvwxyz0123456789 .:«\"“„-|", "é", "ü", "图", "с"]
+    for _ in range(3000):
+        head = rng.choice(pool) + rng.choice(pool)
+        if index._may_open(head):
+            continue
+        for tail in tails:
+            assert index._anchored.match(head + tail[1:]) is None, repr(head + tail[1:])

@@ -67,6 +67,8 @@ class PhraseIndex:
         anchored += [f"(?:{self._start_re.pattern})"] if self._start_re is not None else []
         self._anchored = regex.compile("|".join(anchored), regex.V1) if anchored else None
         self._contains_keys = frozenset(self._contains)
+        # First two characters of a line -> whether the anchored pattern may match a line starting so (_may_open).
+        self._heads: dict[str, bool] = {}
         # Any unspaced phrase of any pack, anywhere in the line: one search rules most non-ASCII lines out.
         unspaced = [p for *_, literals in self._unspaced for p in literals]
         self._any_unspaced = re.compile(literal_trie(unspaced)) if unspaced else None
@@ -104,59 +106,77 @@ class PhraseIndex:
         return found
 
 
+    def _may_open(self, head: str) -> bool:
+        """Can a line starting with ``head`` (its first two characters) fit the anchored pattern? Asked of the
+        pattern itself (a partial match: could a longer text match?), once per head; the answers are kept in a
+        bounded table (past _HEADS_KEPT heads, new ones are asked every time)."""
+        may = self._anchored is not None and self._anchored.match(head, partial=True) is not None
+        if len(self._heads) < _HEADS_KEPT:
+            self._heads[head] = may
+        return may
+
     def scan(self, norms: list[str], words: list[int]) -> dict[str, list[int]]:
         """For each kind, the positions (in order) of the lines ``norms`` whose pack may match: exactly the kinds
         candidates() names for each line, found in one pass over a page (``words``: each line's word count)."""
         found: dict[str, list[int]] = {}
-
-        def add(i: int, kinds: tuple[str, ...] | list[str]) -> None:
+        # The kinds of each distinct line of the page (with its word count): menus and teasers repeat (a fifth of
+        # the lines of the text dumps), and a repeated line costs one lookup.
+        seen: dict[str, tuple[int, list[str]]] = {}
+        lines_get, starts_get, contains = self._lines.get, self._starts.get, self._contains
+        line_always, short_always, max_words = self._line_always, self._short_always, self.max_words
+        anchored = self._anchored.match if self._anchored is not None else None
+        heads, may_open = self._heads, self._may_open
+        keys, find_tokens = self._contains_keys, _TOKENS.findall
+        unspaced, contains_re = self._any_unspaced, self._contains_re
+        for i, norm in enumerate(norms):
+            if not norm:
+                continue
+            n = words[i]
+            hit = seen.get(norm)
+            if hit is not None and hit[0] == n:
+                kinds = hit[1]
+            else:
+                kinds = [*lines_get(norm, ()), *line_always]
+                # Three lines in four start with two characters no anchored phrase starts with: a lookup skips them.
+                head = norm[:2]
+                may = heads.get(head)
+                if anchored is not None and (may if may is not None else may_open(head)) and anchored(norm):
+                    if self._line_re is not None and self._line_re.fullmatch(norm):
+                        kinds += self._line_re_kinds
+                    if n <= max_words and self._start_re is not None and self._start_re.match(norm):
+                        kinds += [kind for kind, most in self._start_re_kinds if n <= most]
+                if n <= max_words:
+                    # The rest of candidates(), for the lines short enough for "start" and "contains" phrases.
+                    tokens = find_tokens(norm)
+                    first = tokens[0] if tokens else ""
+                    entries = starts_get(first if norm.startswith(first) else "")
+                    if entries:
+                        kinds += [kind for kind, most in entries if n <= most]
+                    if not keys.isdisjoint(tokens):
+                        for key in keys.intersection(tokens):
+                            kinds += [kind for kind, most in contains[key] if n <= most]
+                    if short_always:
+                        kinds += [kind for kind, most in short_always if n <= most]
+                    if unspaced is not None and not norm.isascii() and unspaced.search(norm):
+                        for kind, most, position, literals in self._unspaced:
+                            if n <= most and (norm.startswith(literals) if position == "start"
+                                              else any(p in norm for p in literals)):
+                                kinds.append(kind)
+                    if contains_re is not None and contains_re.search(norm):
+                        kinds += [kind for kind, most in self._contains_re_kinds if n <= most]
+                seen[norm] = (n, kinds)
             for kind in kinds:
                 listed = found.get(kind)
                 if listed is None:
                     found[kind] = [i]
                 elif listed[-1] != i:
                     listed.append(i)
-
-        lines_get, starts_get, contains = self._lines.get, self._starts.get, self._contains
-        line_always, short_always, max_words = self._line_always, self._short_always, self.max_words
-        anchored = self._anchored.match if self._anchored is not None else None
-        keys, find_tokens = self._contains_keys, _TOKENS.findall
-        unspaced, contains_re = self._any_unspaced, self._contains_re
-        for i, norm in enumerate(norms):
-            if not norm:
-                continue
-            kinds = lines_get(norm)
-            if kinds is not None:
-                add(i, kinds)
-            if line_always:
-                add(i, line_always)
-            n = words[i]
-            if anchored is not None and anchored(norm) is not None:
-                if self._line_re is not None and self._line_re.fullmatch(norm):
-                    add(i, self._line_re_kinds)
-                if n <= max_words and self._start_re is not None and self._start_re.match(norm):
-                    add(i, [kind for kind, most in self._start_re_kinds if n <= most])
-            if n > max_words:
-                continue
-            # The rest of candidates(), for the lines short enough for "start" and "contains" phrases.
-            tokens = find_tokens(norm)
-            first = tokens[0] if tokens else ""
-            entries = starts_get(first if norm.startswith(first) else "")
-            if entries:
-                add(i, [kind for kind, most in entries if n <= most])
-            if not keys.isdisjoint(tokens):
-                for key in keys.intersection(tokens):
-                    add(i, [kind for kind, most in contains[key] if n <= most])
-            if short_always:
-                add(i, [kind for kind, most in short_always if n <= most])
-            if unspaced is not None and not norm.isascii() and unspaced.search(norm):
-                for kind, most, position, literals in self._unspaced:
-                    if n <= most and (norm.startswith(literals) if position == "start"
-                                      else any(p in norm for p in literals)):
-                        add(i, (kind,))
-            if contains_re is not None and contains_re.search(norm):
-                add(i, [kind for kind, most in self._contains_re_kinds if n <= most])
         return found
+
+
+# The heads whose answer _may_open keeps: more than the distinct heads of all dev-set pages (~2500 in the text
+# dumps), and a table of at most ~1 MB whatever the input.
+_HEADS_KEPT = 8192
 
 
 def literal_trie(literals: list[str]) -> str:
