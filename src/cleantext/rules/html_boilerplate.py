@@ -76,7 +76,7 @@ def node_concept(node: Node, cache: ConceptCache) -> tuple[Concept, str] | None:
         if found is not None:
             break
         # Ids of four or more words are made from heading text ("sharing-with-a-single-developer"), not names.
-        if name == "id" and len(split_words(value)) > _MAX_ID_WORDS:
+        if name == "id" and _many_words(value):
             compound = _compound_name(value)
             if compound is not None:
                 found = (compound[0], f'id "{value[:40]}" (name "{compound[1]}")')
@@ -90,6 +90,15 @@ def node_concept(node: Node, cache: ConceptCache) -> tuple[Concept, str] | None:
                     break
     cache[key] = found
     return found
+
+
+def _many_words(value: str) -> bool:
+    """More than _MAX_ID_WORDS words in the value (split_words)."""
+    # Printable ASCII separates words only by - _ and space: fewer than that many separators, no need to split.
+    if value.isascii() and value.isprintable():
+        return value.count("-") + value.count("_") + value.count(" ") >= _MAX_ID_WORDS and (
+            len(split_words(value)) > _MAX_ID_WORDS)
+    return len(split_words(value)) > _MAX_ID_WORDS
 
 
 def _compound_name(value: str) -> tuple[Concept, str] | None:

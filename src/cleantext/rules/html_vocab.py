@@ -206,6 +206,8 @@ _ANY_NAME_ASCII = re.compile(_BEFORE_NAME + "|".join(
     c.names.pattern[len(_BEFORE_NAME):-len(_AFTER_NAME)] for c in CONCEPTS if c.names is not None) + _AFTER_NAME)
 _ANY_WORD = frozenset().union(*(c.words for c in CONCEPTS))
 _ANY_PREFIX = tuple(p for c in CONCEPTS for p in c.prefixes)
+# Any word beginning anywhere in the value: a word can start with one only where the value holds it.
+_ANY_PREFIX_IN = re.compile("|".join(map(re.escape, _ANY_PREFIX)))
 
 
 # Class values repeat across elements and pages ("row", "col-md-8", "entry-content"): each is matched once.
@@ -213,10 +215,19 @@ _ANY_PREFIX = tuple(p for c in CONCEPTS for p in c.prefixes)
 def match_concept(name: str) -> tuple[Concept, str] | None:
     """The concept a single class or id value names, and the word or name that matched."""
     low = name.lower()
-    words = [w for w in _WORD_SPLIT.split(low) if w]
-    if (not any(w in _ANY_WORD or w.startswith(_ANY_PREFIX) for w in words)
-            and not (_ANY_NAME_ASCII if low.isascii() else _ANY_NAME).search(low)):
-        return None
+    if low.isascii() and low.isprintable():
+        # Printable ASCII separates words only by - _ and space: str methods split it 2x faster than the regex, and
+        # a set test and one search for the word beginnings rule out the words of most values (every class value
+        # of a page not seen before is looked up here once).
+        if (_ANY_WORD.isdisjoint(low.replace("_", "-").replace(" ", "-").split("-"))
+                and _ANY_PREFIX_IN.search(low) is None and _ANY_NAME_ASCII.search(low) is None):
+            return None
+        words = [w for w in _WORD_SPLIT.split(low) if w]
+    else:
+        words = [w for w in _WORD_SPLIT.split(low) if w]
+        if (not any(w in _ANY_WORD or w.startswith(_ANY_PREFIX) for w in words)
+                and not (_ANY_NAME_ASCII if low.isascii() else _ANY_NAME).search(low)):
+            return None
     for concept in CONCEPTS:
         if concept.names is not None and concept.names.search(low):
             return concept, low
