@@ -109,26 +109,6 @@ def test_the_quick_range_check_covers_every_cjk_character() -> None:
     assert all(html_nodes._MAYBE_CJK.match(ch) for ch in matched)
 
 
-def test_outermost_matches_a_walk_down_each_path() -> None:
-    # outermost() looks only at the depths the candidates sit at; a walk down every path is the reference.
-    blocks = blocks_of()
-    elements = html_nodes.unique_nodes(blocks)
-    for tags in ({"div"}, {"div", "p"}, {"section", "div", "li"}, {"td", "ul"}, {"section"}, {"td"}):
-        candidates = [n for n in elements if n.tag in tags]
-
-        # <div id="a"> never decides: the blocks under it fall to the candidates inside it.
-        def decide(node):
-            return None if node.tag == "div" and node.tokens == "a" else node.nid
-
-        got = [(b.index, nid) for b, nid in html_nodes.outermost(blocks, candidates, decide)]
-        want = []
-        for block in blocks:
-            hit = next((n.nid for n in nodes_of(block) if n.tag in tags and decide(n) is not None), None)
-            if hit is not None:
-                want.append((block.index, hit))
-        assert got == want and got
-
-
 def test_page_elements_index_named_tags_roles_and_hidden_elements() -> None:
     html = ("<html><body><nav role='Navigation '><a href='/'>Home</a></nav><div role='main'><p>" + SENTENCE
             + "</p><p hidden>secret</p><header>Head</header></div></body></html>")

@@ -44,62 +44,13 @@ def depth_levels(nodes: Iterable[Node]) -> list[tuple[int, dict[int, Node]]]:
     return sorted(by_depth.items())
 
 
-def outermost(blocks: Iterable[Block], candidates: Iterable[Node],
-              decide: Callable[[Node], T | None]) -> Iterator[tuple[Block, T]]:
-    """Each block with the decision of the outermost of ``candidates`` on its path that ``decide`` does not
-    answer None for (``decide`` called at most once per element, only for elements on some block's path).
-
-    A block's path holds its element of depth d at index d: one look per depth the candidates have, where a walk
-    up the path costs one look per element."""
-    levels = depth_levels(candidates)
-    if not levels:
-        return
-    decided: dict[int, T | None] = {}
-    if len(levels) == 1:  # the common case (all <nav> of a page at one depth): one look per block
-        yield from _at_depth(blocks, *levels[0], decide, decided)
-        return
-    for block in blocks:
-        path = block.extra.get("nodes")
-        if not path:
-            continue
-        size = len(path)
-        for depth, ids in levels:
-            if depth >= size:
-                break
-            nid = path[depth].nid
-            if nid in ids:
-                if nid in decided:
-                    hit = decided[nid]
-                else:
-                    hit = decided[nid] = decide(ids[nid])
-                if hit is not None:
-                    yield block, hit
-                    break
-
-
-def _at_depth(blocks: Iterable[Block], depth: int, ids: dict[int, Node], decide: Callable[[Node], T | None],
-              decided: dict[int, T | None]) -> Iterator[tuple[Block, T]]:
-    """outermost() for candidates that all sit at one depth."""
-    for block in blocks:
-        path = block.extra.get("nodes")
-        if path and len(path) > depth:
-            nid = path[depth].nid
-            if nid in ids:
-                if nid in decided:
-                    hit = decided[nid]
-                else:
-                    hit = decided[nid] = decide(ids[nid])
-                if hit is not None:
-                    yield block, hit
-
-
 def outermost_in(ctx: Context, candidates: Iterable[Node],
                  decide: Callable[[Node], T | None]) -> Iterator[tuple[Block, T]]:
     """Each body block with the decision of the outermost of ``candidates`` around it that ``decide`` does not
-    answer None for, in page order: outermost() over the body, visiting only the candidates' blocks.
+    answer None for, in page order, visiting only the candidates' blocks (not every block of the body).
 
     ``decide`` is called at most once per element, and only for an element around a body block that no outer
-    candidate decided for (as outermost does).
+    candidate decided for.
     """
     blocks = ctx.blocks
     size = len(blocks)

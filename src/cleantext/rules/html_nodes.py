@@ -15,7 +15,6 @@ import regex
 
 from ..document import Block
 from ..segment.html import Node
-from .element_runs import outermost as outermost  # the plain walk, kept here for its callers
 
 if TYPE_CHECKING:
     from ..chain import Context
