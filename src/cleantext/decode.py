@@ -113,11 +113,6 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
-def check_not_binary(data: bytes) -> None:
-    """Raise UnsupportedInput when the bytes are a known binary format or clearly not text."""
-    _classify(data)
-
-
 def decode_bytes(data: bytes) -> str:
     """Decode page bytes to text (see the module docstring for the order); raise UnsupportedInput for binary."""
     if not data:

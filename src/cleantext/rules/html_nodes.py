@@ -62,11 +62,6 @@ def commas(text: str) -> int:
     return sum(map(text.count, ",，、;；"))  # str.count: ~100x faster than a findall list on long blocks
 
 
-def sentence_ends(text: str) -> int:
-    """Sentence-ending punctuation marks."""
-    return sum(map(text.count, _SENTENCE_ENDS))
-
-
 @dataclass(slots=True)
 class NodeStats:
     """Text under one element, counted over the blocks still in the body."""
@@ -335,11 +330,6 @@ def path_memo(compute: Callable[[Node, T | None], T | None]) -> Callable[[Node],
         return outer
 
     return find
-
-
-def split_tokens(tokens: str) -> list[str]:
-    """Class/id words: "post-share_bar" gives post, share, bar."""
-    return [t for t in regex.split(r"[\s_:\-]+|(?<=[a-z])(?=[A-Z])", tokens) if t]
 
 
 def inside(block: Block, tags: frozenset[str]) -> Node | None:
