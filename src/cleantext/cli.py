@@ -24,7 +24,7 @@ from .templates import KIND as TEMPLATE_KIND
 from .templates import RULE_NAME as TEMPLATE_RULE
 from .templates import TemplateOptions
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMATS = ("text", "markdown", "json", "jsonl")
 _EXTENSIONS = {"text": "txt", "markdown": "md", "json": "json"}
 
@@ -192,6 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     templates: bool | TemplateOptions = False
     if args.templates and TEMPLATE_RULE not in options.disable and TEMPLATE_KIND not in options.disable:
         templates = TemplateOptions(min_pages=max(1, args.template_min_pages))
+    interrupted = False
     try:
         for result in clean_many(itertools.chain(head, records), workers=args.jobs, options=options,
                                  templates=templates):
@@ -202,12 +203,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _emit(args, writer, result, batch)
             if args.fail_fast and not result.ok:
                 break
+    except KeyboardInterrupt:  # Ctrl-C: the workers are stopped; say what was done, then exit 130
+        interrupted = True
     finally:
         run.close()
         if writer is not None:
             writer.close()
-    if batch and not args.quiet:
-        print(run.summary(), file=sys.stderr)
+    if (batch or interrupted) and not args.quiet:
+        print(run.summary() + (" (interrupted)" if interrupted else ""), file=sys.stderr)
+    if interrupted:
+        return EXIT_INTERRUPTED
     return EXIT_FAILED if run.failed else EXIT_OK
 
 
@@ -248,7 +253,7 @@ def run() -> None:
     try:
         sys.exit(main())
     except KeyboardInterrupt:
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         # The reader went away (`cleantext ... | head`): stop quietly, without a flush error at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
