@@ -95,7 +95,7 @@ class Result:
         return dict(sorted(counts.items()))
 
     def to_record(self) -> dict[str, Any]:
-        """The flat JSON-serialisable record written to JSONL: id, url, title, text, removed counts, error."""
+        """The flat JSON-serialisable record written to JSONL: id, url, title, text, removed, truncated, error."""
         doc = self.document
         return {
             "id": self.id,
@@ -104,5 +104,6 @@ class Result:
             "title": doc.title if doc else None,
             "text": doc.text if doc else None,
             "removed": self.removed_counts(),
+            "truncated": doc.truncated if doc else None,
             "error": self.error,
         }
