@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from .api import clean
+from .api import check_disable, clean
 from .options import Options
 from .pool import run_parallel
 from .records import Record, Result
@@ -80,6 +80,7 @@ def clean_many(
     cleaning runs in this process and nothing can be killed.
     """
     opts = options or Options()
+    check_disable(opts)  # once, here: not as the same error on every item
     workers = (os.cpu_count() or 1) if workers is None else max(1, int(workers))
     records = (as_record(item, i) for i, item in enumerate(items))
     if workers == 1:

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from . import __version__
+from .api import check_disable
 from .batch import clean_many
 from .io.formats import INPUT_FORMATS, ReadOptions
 from .io.output import DirectoryWriter, DuplicateOutput, JsonlWriter, NotCleantextOutput
@@ -186,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         options = Options(mode=args.mode, disable=frozenset(args.disable), include_comments=args.include_comments,
                           include_links=args.links)
+        check_disable(options)
     except ValueError as exc:  # an unknown rule or kind in --disable
         return _usage_error(str(exc))
     read_opts = ReadOptions(input_format=args.input_format, recursive=args.recursive, text_field=args.text_field,
