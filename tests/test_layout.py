@@ -1,10 +1,21 @@
-"""No two modules import each other (type hints included): the package's rooms stand one above the other."""
+"""The package layout says what runs where, and its rooms stand one above the other.
+
+- no two modules import each other (type hints included);
+- rules/html/ runs on HTML pages only, rules/text/ on text input only, rules/lines/ in both modes;
+- features/ defines no rule and never imports a rule module;
+- presets.FAMILIES lists every rule module once, in the chain's order.
+"""
 
 from __future__ import annotations
 
 import ast
+import importlib
 import itertools
+import pkgutil
 from pathlib import Path
+
+from cleantext.presets import DEFAULT_RULES, FAMILIES
+from cleantext.rule import BOTH, HTML_ONLY, TEXT_ONLY, Rule
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 
@@ -47,3 +58,46 @@ def test_batch_and_io_modules_import_no_module_that_imports_them() -> None:
                                                    "cleantext.integrations"))]
     for a, b in itertools.permutations(ours, 2):
         assert not (b in imports[a] and a in imports[b]), (a, b)
+
+
+def test_no_two_modules_of_the_package_import_each_other() -> None:
+    imports = _imports()
+    pairs = sorted({tuple(sorted((a, b))) for a, deps in imports.items() for b in deps if a in imports.get(b, ())})
+    assert pairs == []
+
+
+def test_the_pair_check_sees_an_import_through_a_type_hint() -> None:
+    """rule.py imports Context only for type hints (under TYPE_CHECKING): the check must still see it."""
+    imports = _imports()
+    assert "cleantext.context" in imports["cleantext.rule"]
+    assert "cleantext.rule" in imports["cleantext.chain"]
+
+
+def test_features_define_no_rule_and_import_no_rule_module() -> None:
+    import cleantext.features as features
+
+    for info in pkgutil.walk_packages(features.__path__, "cleantext.features."):
+        module = importlib.import_module(info.name)
+        assert not hasattr(module, "RULES"), info.name
+        assert not any(isinstance(v, Rule) for v in vars(module).values()), info.name
+    for name, deps in _imports().items():
+        if name.startswith("cleantext.features"):
+            assert not any(d.startswith("cleantext.rules") for d in deps), (name, deps)
+
+
+def test_the_folder_says_the_mode() -> None:
+    expected = {"html": HTML_ONLY, "text": TEXT_ONLY, "lines": BOTH}
+    for family, rules in FAMILIES:
+        for r in rules:
+            assert r.modes == expected[family.split("/")[0]], (family, r.name, sorted(r.modes))
+
+
+def test_presets_list_every_rule_module_once() -> None:
+    import cleantext.rules as rules
+
+    modules = {info.name.removeprefix("cleantext.rules.").replace(".", "/")
+               for info in pkgutil.walk_packages(rules.__path__, "cleantext.rules.") if not info.ispkg}
+    assert sorted(family for family, _ in FAMILIES) == sorted(modules)
+    for family, listed in FAMILIES:
+        assert listed is importlib.import_module("cleantext.rules." + family.replace("/", ".")).RULES, family
+    assert len(DEFAULT_RULES) == sum(len(r) for _, r in FAMILIES)
