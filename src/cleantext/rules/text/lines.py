@@ -173,7 +173,7 @@ def markup_residue(block: Block, ctx: Context) -> str | None:
     tags = _TAG.findall(text)
     if not tags:
         return None
-    tag_chars = sum(len(t) for t in tags)
+    tag_chars = sum(map(len, tags))
     # Wrapped in tags from end to end, or half the characters inside tags (the rest is their alt or label text).
     if text.endswith(">") and _TAG.match(text) and text.endswith(tags[-1]):
         return f"starts and ends with an HTML tag ({len(tags)} tags)"
