@@ -41,11 +41,13 @@ inputs:
   pip install 'cleantext[batch]').
 
 outputs:
-  By default every document goes to stdout. --output DIR writes one file per document, named from
-  its id (made safe: it cannot leave DIR). --format jsonl writes one record per line (id, url, mode,
-  title, text, removed-block counts by kind, error) to stdout or to the --output file.
-  Re-running into the same --output skips the documents already done (failed ones are retried);
-  --overwrite redoes everything.
+  By default every document goes to stdout (several --format json documents form one JSON array).
+  --output DIR writes one file per document: a page file keeps its folders below its PATH, a container
+  record is named from its id (made safe: it cannot leave DIR); two documents never share a file.
+  --format jsonl writes one record per line (id, url, mode, title, text, removed-block counts by kind,
+  truncated, error) to stdout or to the --output file (never over a file cleantext did not write).
+  Re-running into the same --output skips the documents already done from the same input and options
+  (failed ones are retried); --overwrite redoes everything.
 
 batches:
   Keep-going is the default: a document that fails is reported on stderr (one line) and the others
