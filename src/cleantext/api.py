@@ -9,7 +9,7 @@ from .chain import Context, run_chain
 from .decode import check_text, decode_bytes, html_head, looks_like_html, sanitize_text, utf8_page
 from .document import Document
 from .errors import InputTooLarge
-from .options import Mode, Options
+from .options import COMMENT_RULES, Mode, Options
 from .presets import DEFAULT_RULES
 from .rule import Rule
 from .segment.html import gc_paused, segment_html
@@ -75,7 +75,11 @@ def _clean(source: str | bytes, opts: Options, rules: Sequence[Rule] | None) -> 
         del blocks[opts.max_blocks :]
     ctx = Context(blocks=blocks, options=opts, mode=actual_mode, metadata=metadata, deadline=deadline)
     run_chain(ctx, DEFAULT_RULES if rules is None else rules)
-    return Document(blocks=blocks, mode=actual_mode, metadata=metadata, truncated=truncated)
+    if opts.include_comments:
+        for block in blocks:
+            if block.label == "boilerplate" and block.rule in COMMENT_RULES:
+                block.label = "comment"
+    return Document(blocks=blocks, mode=actual_mode, metadata=metadata, truncated=truncated, options=opts)
 
 
 def _check_size(size: int, opts: Options) -> None:
