@@ -11,7 +11,7 @@ from .chain import Context, run_chain
 from .decode import check_text, decode_bytes, html_head, looks_like_html, sanitize_text, utf8_page
 from .document import Block, Document
 from .errors import InputTooLarge
-from .options import COMMENT_RULES, Mode, Options
+from .options import COMMENT_RULES, COMMENTS_KIND, Mode, Options
 from .presets import DEFAULT_RULES
 from .rule import Rule
 from .segment.html import gc_paused, segment_html, segment_tree
@@ -109,7 +109,8 @@ def _finish(blocks: list[Block], metadata: dict[str, Any], actual_mode: Mode, op
     run_chain(ctx, DEFAULT_RULES if rules is None else rules)
     if opts.include_comments:
         for block in blocks:
-            if block.label == "boilerplate" and block.rule in COMMENT_RULES:
+            if block.label == "boilerplate" and block.rule in COMMENT_RULES and (
+                    block.rule != "comment-thread" or f"({COMMENTS_KIND})" in (block.reason or "")):
                 block.label = "comment"
     return Document(blocks=blocks, mode=actual_mode, metadata=metadata, truncated=truncated, options=opts)
 

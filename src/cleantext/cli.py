@@ -17,14 +17,15 @@ from .io.sources import INPUT_FORMATS, ReadOptions, read_inputs
 from .options import MODES, Options
 from .presets import DEFAULT_RULES
 from .render import explain, to_json, to_markdown, to_text
+from .render_html import to_html
 from .templates import DESCRIPTION as TEMPLATE_DESCRIPTION
 from .templates import KIND as TEMPLATE_KIND
 from .templates import RULE_NAME as TEMPLATE_RULE
 from .templates import TemplateOptions
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-FORMATS = ("text", "markdown", "json", "jsonl")
-_EXTENSIONS = {"text": "txt", "markdown": "md", "json": "json"}
+FORMATS = ("text", "markdown", "html", "json", "jsonl")
+_EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html", "json": "json"}
 
 EPILOG = """\
 inputs:
@@ -63,8 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="clean every document as html or text (default: per record, else auto-detect)")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--explain", action="store_true", help="list every block with the rule and reason that decided it")
-    p.add_argument("--links", action="store_true", help="keep links in Markdown output (safe addresses only)")
-    p.add_argument("--include-comments", action="store_true", help="keep reader comments (removed by default)")
+    p.add_argument("--links", action="store_true", help="keep links in Markdown and HTML output (safe addresses only)")
+    p.add_argument("--images", action="store_true",
+                   help="keep images in Markdown and HTML output (safe addresses only)")
+    p.add_argument("--include-comments", action="store_true",
+                   help="keep reader comments, after the body (removed by default)")
     p.add_argument("--list-rules", action="store_true", help="list every rule in chain order and exit")
     p.add_argument("--disable", action="append", default=[], metavar="NAME",
                    help="switch off a rule or a whole kind (repeatable)")
@@ -144,7 +148,7 @@ class _Run:
             self.bar.close()
 
 
-def _render(doc_format: str, result: Result, include_links: bool = False) -> str:
+def _render(doc_format: str, result: Result, include_links: bool = False, include_images: bool = False) -> str:
     doc = result.document
     assert doc is not None
     if doc_format == "json":
@@ -155,7 +159,9 @@ def _render(doc_format: str, result: Result, include_links: bool = False) -> str
             extra["url"] = result.url
         return to_json(doc, **extra)
     if doc_format == "markdown":
-        return to_markdown(doc, include_links=include_links)
+        return to_markdown(doc, include_links=include_links, include_images=include_images)
+    if doc_format == "html":
+        return to_html(doc, include_links=include_links, include_images=include_images)
     return to_text(doc)
 
 
@@ -175,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.explain and (args.output or args.format == "jsonl"):
         return _usage_error("--explain prints to the terminal; it cannot be combined with --output or --format jsonl")
     options = Options(mode=args.mode, disable=frozenset(args.disable), include_comments=args.include_comments,
-                      include_links=args.links)
+                      include_links=args.links, include_images=args.images)
     read_opts = ReadOptions(input_format=args.input_format, recursive=args.recursive, text_field=args.text_field,
                             html_field=args.html_field, id_field=args.id_field, url_field=args.url_field,
                             max_bytes=options.max_input_bytes)
@@ -234,11 +240,11 @@ def _emit(args: argparse.Namespace, writer: DirectoryWriter | JsonlWriter | None
         print(f"== {result.id} ({doc.mode}) ==")
         print(explain(doc))
     elif writer is not None:
-        writer.write(result.id, _render(args.format, result, args.links))
+        writer.write(result.id, _render(args.format, result, args.links, args.images))
     else:
         if batch and args.format != "json":
             print(f"==> {result.id} <==")
-        print(_render(args.format, result, args.links))
+        print(_render(args.format, result, args.links, args.images))
 
 
 def run() -> None:

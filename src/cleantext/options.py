@@ -10,7 +10,8 @@ MODES: tuple[str, ...] = ("auto", "html", "text")
 # The kind of every rule that removes reader comments or comment widgets.
 COMMENTS_KIND = "comments-widget"
 # The rules that find reader comments themselves (not prompts or counters): with Options.include_comments what
-# they mark goes to Document.comments instead of being removed.
+# they mark goes to Document.comments instead of being removed. comment-thread (text mode) also ends an article at
+# a related-links or share bar: only what follows a comment widget counts (its reason names the widget's kind).
 COMMENT_RULES = frozenset({"comment-section", "comment-thread", "reply-thread"})
 
 
