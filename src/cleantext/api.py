@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import Any
 
-from .chain import Context, run_chain
+from .chain import run_chain
+from .context import Context
 from .decode import check_text, decode_bytes, html_head, looks_like_html, sanitize_text, utf8_page
 from .document import Block, Document
 from .errors import InputTooLarge
