@@ -73,6 +73,15 @@ def test_colspan_moves_later_cells_right() -> None:
     assert "| Kiwis | closed |  | 4 |" in out
 
 
+def test_rowspan_leaves_its_column_to_the_cell_above() -> None:
+    out = md("<table><tr><th>Year</th><th>Place</th><th>Cost</th></tr>"
+             "<tr><td rowspan='2'>2019</td><td>North</td><td>3</td></tr><tr><td>South</td><td>4</td></tr>"
+             "<tr><td>2020</td><td colspan='2' rowspan='2'>closed</td></tr><tr><td>2021</td></tr>"
+             "<tr><td>2022</td><td>East</td><td>5</td></tr></table>")
+    assert ("| 2019 | North | 3 |\n|  | South | 4 |\n| 2020 | closed |  |\n| 2021 |  |  |\n| 2022 | East | 5 |"
+            in out)
+
+
 def test_cell_with_two_paragraphs_is_one_cell() -> None:
     out = md("<table><tr><th>Day</th><th>Plan</th></tr><tr><td>Mon</td><td>Walk<br><br>Swim</td></tr></table>")
     assert "| Mon | Walk Swim |" in out

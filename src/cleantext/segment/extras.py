@@ -10,7 +10,7 @@ from typing import Any
 from .nodes import Node
 
 CELL_TAGS = frozenset({"td", "th"})
-# colspan values past this are read as this (a colspan="1000" cell would otherwise make a thousand columns).
+# colspan and rowspan values past this are read as this (colspan="1000" would otherwise make a thousand columns).
 _MAX_SPAN = 64
 # Longest image address and alternative text kept: longer ones are inline data or scraped noise.
 _MAX_SRC = 2048
@@ -19,9 +19,9 @@ _MAX_ALT = 500
 _LAZY_SRC = ("data-src", "data-lazy-src", "data-original")
 
 
-def cell_span(attrib: Any) -> int:
-    """How many columns a <td>/<th> covers (its colspan, 1 when missing or not a number)."""
-    value = attrib.get("colspan") if attrib else None
+def cell_span(attrib: Any, name: str = "colspan") -> int:
+    """How many columns (rows: name="rowspan") a <td>/<th> covers: 1 when the attribute is missing or not a number."""
+    value = attrib.get(name) if attrib else None
     if not value:
         return 1
     value = value.strip()
@@ -56,24 +56,55 @@ def read_image(attrib: Any) -> tuple[str, str] | None:
     return src, alt
 
 
+class _Row:
+    """An open <tr>: its row group, its next free column, and the columns that cells of earlier rows cover."""
+
+    __slots__ = ("covered", "group", "next")
+
+    def __init__(self, group: int, covered: frozenset[int]) -> None:
+        self.group = group
+        self.next = 0
+        self.covered = covered
+
+
 class Extras:
     """The walk's record of table columns and images, handed to blocks as extra["col"] and extra["images"]."""
 
-    __slots__ = ("columns", "images", "rows")
+    __slots__ = ("columns", "images", "rows", "spans")
 
     def __init__(self) -> None:
-        self.rows: list[int] = []  # the next free column of each open <tr>, innermost last
+        self.rows: list[_Row] = []  # the open <tr> elements, innermost last
+        # Per row group (the node id of a row's parent: table, thead, tbody...): column -> rows it still covers.
+        self.spans: dict[int, dict[int, int]] = {}
         self.columns: dict[int, int] = {}  # the column of each cell node, by nid
         self.images: list[tuple[str, str]] = []  # (src, alt) of the images since the last block
 
-    def start(self, code_is_row: bool, nid: int, attrib: Any) -> None:
-        """A <tr> (code_is_row) or a <td>/<th> element starts; ``nid`` is the node id the cell gets."""
+    def start(self, code_is_row: bool, nid: int, attrib: Any, parent: int) -> None:
+        """A <tr> (code_is_row) or a <td>/<th> element starts; ``nid`` is the node id it gets, ``parent`` that of
+        the element it sits in (a row's group)."""
         rows = self.rows
         if code_is_row:
-            rows.append(0)
+            spans = self.spans.pop(parent, None)
+            if spans:  # cells above that span down cover this row, then one row less
+                rows.append(_Row(parent, frozenset(spans)))
+                left = {col: n - 1 for col, n in spans.items() if n > 1}
+                if left:
+                    self.spans[parent] = left
+            else:
+                rows.append(_Row(parent, frozenset()))
         elif rows:
-            self.columns[nid] = rows[-1]
-            rows[-1] += cell_span(attrib)
+            row = rows[-1]
+            col = row.next
+            while col in row.covered:
+                col += 1
+            self.columns[nid] = col
+            width = cell_span(attrib)
+            row.next = col + width
+            down = cell_span(attrib, "rowspan")
+            if down > 1:
+                group = self.spans.setdefault(row.group, {})
+                for covered in range(col, col + width):
+                    group[covered] = max(group.get(covered, 0), down - 1)
 
     def end_row(self) -> None:
         """A <tr> ends."""
@@ -97,5 +128,6 @@ class Extras:
     def clear(self) -> None:
         """Let go of everything (Walk.release)."""
         self.rows.clear()
+        self.spans.clear()
         self.columns.clear()
         self.images.clear()

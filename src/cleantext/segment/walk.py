@@ -231,7 +231,7 @@ class Walk:
                 elif code == EL_PRE:
                     in_pre += 1
                 elif code in (EL_ROW, EL_CELL):
-                    extras.start(code == EL_ROW, next_id, attrib)
+                    extras.start(code == EL_ROW, next_id, attrib, open_nodes[-1].nid if open_nodes else -1)
             elif depth > max_depth:
                 kinds.append(EL_PLAIN)
                 return
