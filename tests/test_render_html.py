@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 
 import lxml.html
 import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import cleantext
 from cleantext.render_html import to_html
@@ -161,3 +163,27 @@ def test_well_nested_even_when_inline_markup_overlaps() -> None:
                  include_links=True)
     assert check(out).problems == []
     assert "Some <strong>bold" in out
+
+
+# Pieces of hostile and ordinary markup, shuffled into pages by hypothesis: whatever the mix, the output stays
+# within the allowed elements and attributes, well nested, with safe addresses only.
+PIECES = [
+    "<p>", "</p>", "<b>", "</b>", "<i>", "</i>", "<code>", "</code>", "<table>", "<tr>", "<td>", "<th>", "</td>",
+    "</tr>", "</table>", "<ul>", "<li>", "</li>", "</ul>", "<ol>", "<pre>", "</pre>", "<h2>", "</h2>", "<br>",
+    "<figure>", "<figcaption>", "</figure>", "<blockquote>", "<svg><script>alert(1)</script></svg>",
+    '<a href="javascript:alert(1)">', '<a href="/ok">', '<a href="jav&#x09;ascript:x">', "</a>",
+    '<img src="x" onerror="alert(1)">', '<img src="/p.png" alt="a&quot;b">', '<img src="data:image/png,AA">',
+    '<p onclick="alert(1)">', "<style>p{}</style>", "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "&lt;script&gt;", "&amp;", "\ue010", "\ue017" "0\ue018", "Plain words of a sentence that goes on for a while. ",
+    "The council voted on Tuesday to approve a new budget for the parks and pools. ", "1. ", "| ", "`",
+]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.booleans())
+def test_any_mix_of_markup_gives_safe_well_nested_html(pieces: list[str], extras: bool) -> None:
+    doc = cleantext.clean(page("".join(pieces)), mode="html", include_links=extras, include_images=extras,
+                          include_comments=extras)
+    out = doc.html
+    assert check(out).problems == [], out
+    assert "<script" not in out.lower()
