@@ -95,9 +95,13 @@ class Extras:
         elif rows:
             row = rows[-1]
             col = row.next
-            while col in row.covered:
-                col += 1
+            if row.covered:
+                while col in row.covered:
+                    col += 1
             self.columns[nid] = col
+            if not attrib or ("colspan" not in attrib and "rowspan" not in attrib):  # most cells: one column
+                row.next = col + 1
+                return
             width = cell_span(attrib)
             row.next = col + width
             down = cell_span(attrib, "rowspan")

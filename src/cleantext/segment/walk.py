@@ -36,7 +36,6 @@ from .tags import (
     EL_BLOCK,
     EL_BODY,
     EL_BR,
-    EL_CELL,
     EL_FLAT_BREAK,
     EL_INLINE,
     EL_INVISIBLE,
@@ -102,6 +101,8 @@ class Walk:
         has_text = has_br = False
         link_chars = 0
         extras = Extras()  # table columns and images, for the renderers only
+        images = extras.images  # (closure variables: the checks below run once per block)
+        cell_tags = CELL_TAGS
 
         def take_text() -> None:
             # pend holds more than spaces (spaces alone are handled where this is called)
@@ -161,7 +162,7 @@ class Walk:
                 extra = {"nodes": nodes, "md": squash(md_raw), "hrefs": shared.setdefault(found, found)}
             else:
                 extra = {"nodes": nodes}
-            if extras.images or tag in CELL_TAGS:
+            if images or tag in cell_tags:
                 extras.fill(extra, tag, nodes)
             # Positional arguments: keywords cost a third more per block. ancestors and attr_tokens (None) come
             # from the nodes when a rule reads them.
@@ -230,7 +231,7 @@ class Walk:
                     open_nodes.clear()  # the walk starts at <body> (<html> counts only when there is no body)
                 elif code == EL_PRE:
                     in_pre += 1
-                elif code in (EL_ROW, EL_CELL):
+                elif code >= EL_ROW:  # <tr>, <td>, <th> (the only block codes past EL_ROW)
                     extras.start(code == EL_ROW, next_id, attrib, open_nodes[-1].nid if open_nodes else -1)
             elif depth > max_depth:
                 kinds.append(EL_PLAIN)
