@@ -78,6 +78,7 @@ def benchmarks_page(record: dict[str, Any] | None, floors: dict[str, Any] | None
             ".venv/bin/pip install -e '.[bench]'",
             ".venv/bin/python benchmarks/quality.py --peers            # html mode",
             ".venv/bin/python benchmarks/quality.py --peers --mode text",
+            ".venv/bin/python benchmarks/quality.py --sets wcxb --folds  # one set, each half beside the whole",
             ".venv/bin/python tools/docgen.py record-benchmarks --peers  # refresh this page's data",
             "```", ""]
     return "\n".join(out)

@@ -10,7 +10,7 @@ import json
 import regex
 
 from .document import Block, Document
-from .links import IMAGE_SCHEMES, safe_url
+from .links import IMAGE_SCHEMES, safe_href
 from .structure import Item, build_items
 
 # Markdown block syntax a line could open by accident (CommonMark): an ordered-list marker is 1-9 digits and
@@ -47,8 +47,6 @@ _CODE_SPAN = regex.compile("\ue014(.*?)\ue015")
 _LINK_SPAN = regex.compile("\ue016(.*?)\ue017(\\d+)\ue018")
 _LEFTOVER = regex.compile("[\ue010-\ue018]")
 _UNESCAPE = regex.compile(r"\\([\\`*_\[\]<>#>+\-=|~&.)])")
-# Characters a Markdown link or image target cannot hold as they are.
-_MD_URL_UNSAFE = regex.compile(r"[\s()<>\\]")
 
 
 def tidy_markers(md: str) -> str:
@@ -68,11 +66,6 @@ def marked_text(block: Block) -> tuple[str, tuple[str, ...]] | None:
     return tidy_markers(md), tuple(block.extra.get("hrefs") or ())
 
 
-def markdown_url(url: str) -> str:
-    """An address as a Markdown link target: spaces, parentheses and angle brackets percent-encoded."""
-    return _MD_URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode()), url)
-
-
 def _inline(block: Block, include_links: bool, line_start: bool = True) -> str:
     """The block's text in Markdown: escaped, with emphasis, code spans and (optionally) links."""
     found = marked_text(block)
@@ -85,8 +78,8 @@ def _inline(block: Block, include_links: bool, line_start: bool = True) -> str:
     def link(m: regex.Match[str]) -> str:
         text = m.group(1)
         index = int(m.group(2))
-        href = safe_url(hrefs[index]) if include_links and index < len(hrefs) else None
-        return f"[{text}]({markdown_url(href)})" if href else text
+        href = safe_href(hrefs[index]) if include_links and index < len(hrefs) else None
+        return f"[{text}]({href})" if href else text
 
     md = _LINK_SPAN.sub(link, md)
     md = md.replace("\ue010", "**").replace("\ue011", "**").replace("\ue012", "*").replace("\ue013", "*")
@@ -116,10 +109,10 @@ def _md_cell(cell: list[Block], include_links: bool) -> str:
 def _md_images(item: Item) -> list[str]:
     out = []
     for image in item.images:
-        src = safe_url(image.src, IMAGE_SCHEMES)
+        src = safe_href(image.src, IMAGE_SCHEMES)
         if src:
             alt = escape_markdown(image.alt, line_start=False).replace("\n", " ")
-            out.append(f"![{alt}]({markdown_url(src)})")
+            out.append(f"![{alt}]({src})")
     return out
 
 

@@ -3,7 +3,7 @@
 The output is built from text, never copied from the input: every piece of text is escaped, the only elements
 are the ones written here (article, h1-h6, p, ul/ol/li, table/tr/th/td, pre/code, blockquote, figure/img/
 figcaption, strong, em, code, a, section), the only attributes are href, src and alt, and an address is printed
-only when links.safe_url accepts it (http, https, mailto or relative). So no script, style, event handler or
+only when links.safe_href accepts it (http, https, mailto or relative). So no script, style, event handler or
 javascript:/data:/vbscript: address of the input can reach it, however the input hides them.
 """
 
@@ -14,7 +14,7 @@ from html import escape
 import regex
 
 from .document import Block, Document
-from .links import IMAGE_SCHEMES, safe_url
+from .links import IMAGE_SCHEMES, safe_href
 from .render import marked_text
 from .structure import Item, build_items
 
@@ -54,7 +54,7 @@ def _inline(block: Block, include_links: bool) -> str:
         token = m.group(0)
         if m.group(1) is not None:
             index = int(m.group(1))
-            href = safe_url(hrefs[index]) if include_links and index < len(hrefs) else None
+            href = safe_href(hrefs[index]) if include_links and index < len(hrefs) else None
             close("a", href or None)
         elif token in _OPEN:
             name = _OPEN[token]
@@ -72,7 +72,7 @@ def _inline(block: Block, include_links: bool) -> str:
 def _images(item: Item) -> list[str]:
     out = []
     for image in item.images:
-        src = safe_url(image.src, IMAGE_SCHEMES)
+        src = safe_href(image.src, IMAGE_SCHEMES)
         if src:
             out.append(f'<img src="{escape(src)}" alt="{escape(image.alt)}">')
     return out
