@@ -9,9 +9,8 @@ import json
 
 import regex
 
-from .document import Block, Document
 from .links import IMAGE_SCHEMES, safe_href
-from .structure import Item, build_items
+from .structure import Block, Document, Item, build_items
 
 # Markdown block syntax a line could open by accident (CommonMark): an ordered-list marker is 1-9 digits and
 # "." or ")" followed by a space or the line's end — its punctuation is escaped, as a backslash before a digit

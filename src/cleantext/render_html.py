@@ -13,10 +13,9 @@ from html import escape
 
 import regex
 
-from .document import Block, Document
 from .links import IMAGE_SCHEMES, safe_href
 from .render import marked_text
-from .structure import Item, build_items
+from .structure import Block, Document, Item, build_items
 
 # The inline markers of a block's marked-up text (segment/nodes.py MARK_OPEN/MARK_CLOSE): a link's close marker
 # carries the index of its address.

@@ -6,15 +6,48 @@ cells of one row side by side, empty cells kept in their column (the HTML walk g
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-
-from .document import Block
+from typing import Any, Protocol
 
 # Kinds of removed blocks whose images still belong to the article: a figure's caption or credit goes, the
 # picture it describes stays (when images are asked for).
 CAPTION_KINDS = frozenset({"image-caption", "photo-credit", "image-alt-text"})
 _LIST_TAGS = ("ul", "ol", "menu")
+
+
+# What the renderers read of a Block and a Document. The renderers take these shapes rather than importing
+# document.py, because Document.text and Document.html call the renderers: the model sits below them.
+class Block(Protocol):
+    """The fields of a cleantext.Block that rendering reads."""
+
+    index: int
+    text: str
+    tag: str
+    label: str
+    rule: str | None
+    kind: str | None
+    reason: str | None
+    extra: dict[str, Any]
+
+    @property
+    def ancestors(self) -> tuple[str, ...]: ...
+
+
+class Document(Protocol):
+    """The fields of a cleantext.Document that rendering reads."""
+
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def blocks(self) -> Sequence[Block]: ...
+    @property
+    def body_blocks(self) -> Sequence[Block]: ...
+    @property
+    def comment_blocks(self) -> Sequence[Block]: ...
+    @property
+    def comments(self) -> list[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 
 @dataclass(slots=True)
