@@ -40,7 +40,7 @@ def test_error_types_are_documented_and_typed() -> None:
     for error in (UnsupportedInput, InputTooLarge, Timeout):
         assert issubclass(error, CleantextError)
         assert error.__doc__
-    with pytest.raises(TypeError, match="str or bytes"):
+    with pytest.raises(TypeError, match="str, bytes"):
         cleantext.clean(12345)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="mode"):
         cleantext.clean("text", mode="pdf")  # type: ignore[arg-type]

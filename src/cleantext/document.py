@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-Label = Literal["body", "title", "boilerplate"]
+if TYPE_CHECKING:
+    from .options import Options
+
+# "comment": a reader comment, kept apart from the body (Options.include_comments).
+Label = Literal["body", "title", "boilerplate", "comment"]
 
 
 @dataclass(slots=True, init=False)
@@ -114,6 +118,8 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     # Set when a limit cut the work short (e.g. "max_blocks: 200000 blocks kept, rest dropped").
     truncated: str | None = None
+    # The options the page was cleaned with: Document.html reads include_links and include_images from them.
+    options: Options | None = field(default=None, repr=False, compare=False)
 
     @property
     def title(self) -> str | None:
@@ -136,8 +142,30 @@ class Document:
 
     @property
     def text(self) -> str:
-        """The body only (no title): paragraphs joined by a blank line."""
-        return "\n\n".join(self.paragraphs)
+        """The body only (no title): paragraphs joined by a blank line, a table row per line (cells tab-separated)."""
+        from .render import body_text
+
+        return body_text(self)
+
+    @property
+    def comment_blocks(self) -> list[Block]:
+        """The reader comments, in order: only filled when the page was cleaned with include_comments."""
+        return [b for b in self.blocks if b.label == "comment"]
+
+    @property
+    def comments(self) -> list[str]:
+        """The text of each reader comment block (include_comments), apart from the body."""
+        return [b.text for b in self.blocks if b.label == "comment"]
+
+    @property
+    def html(self) -> str:
+        """The title and body as a minimal, safe HTML article (see render_html.to_html); links and images as the
+        options the page was cleaned with say (include_links, include_images)."""
+        from .render_html import to_html
+
+        opts = self.options
+        return to_html(self, include_links=bool(opts and opts.include_links),
+                       include_images=bool(opts and opts.include_images))
 
     @property
     def removed(self) -> list[Block]:
@@ -151,6 +179,7 @@ class Document:
             "mode": self.mode,
             "text": self.text,
             "paragraphs": self.paragraphs,
+            "comments": self.comments,
             "metadata": self.metadata,
             "truncated": self.truncated,
             "removed": [

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..document import Block
 from ..parse import BREAK_TAGS, check_deadline
+from .extras import CELL_TAGS, Extras
 from .metadata import is_jsonld, merge_metadata, read_captured, read_meta, squash
 from .nodes import (
     _APART,
@@ -42,6 +43,7 @@ from .tags import (
     EL_MARK,
     EL_PLAIN,
     EL_PRE,
+    EL_ROW,
     EL_VOID,
     TAG_CODE,
     Full,
@@ -98,6 +100,9 @@ class Walk:
         # Since the last block: any word, any <br>; characters of link text.
         has_text = has_br = False
         link_chars = 0
+        extras = Extras()  # table columns and images, for the renderers only
+        images = extras.images  # (closure variables: the checks below run once per block)
+        cell_tags = CELL_TAGS
 
         def take_text() -> None:
             # pend holds more than spaces (spaces alone are handled where this is called)
@@ -157,6 +162,8 @@ class Walk:
                 extra = {"nodes": nodes, "md": squash(md_raw), "hrefs": shared.setdefault(found, found)}
             else:
                 extra = {"nodes": nodes}
+            if images or tag in cell_tags:
+                extras.fill(extra, tag, nodes)
             # Positional arguments: keywords cost a third more per block. ancestors and attr_tokens (None) come
             # from the nodes when a rule reads them.
             blocks.append(Block(len(blocks), text, tag, "body", None, None, None, None, 0, None, None,
@@ -194,6 +201,8 @@ class Walk:
                         invisible(tag, attrib, depth)
                     elif code == EL_VOID:  # no content: never around a block's text
                         kinds.append(EL_PLAIN)
+                        if tag == "img":
+                            extras.image(attrib)
                     elif code == EL_BR:
                         kinds.append(EL_PLAIN)
                         if in_pre:
@@ -222,6 +231,8 @@ class Walk:
                     open_nodes.clear()  # the walk starts at <body> (<html> counts only when there is no body)
                 elif code == EL_PRE:
                     in_pre += 1
+                elif code >= EL_ROW:  # <tr>, <td>, <th> (the only block codes past EL_ROW)
+                    extras.start(code == EL_ROW, next_id, attrib, open_nodes[-1].nid if open_nodes else -1)
             elif depth > max_depth:
                 kinds.append(EL_PLAIN)
                 return
@@ -325,6 +336,8 @@ class Walk:
                     open_nodes.pop()
                 if code == EL_PRE:
                     in_pre -= 1
+                elif code == EL_ROW:
+                    extras.end_row()
                 elif code == EL_BODY and len(kinds) == 1:
                     body_done = True
                 return
@@ -389,6 +402,7 @@ class Walk:
             nonlocal blocks, meta
             found = blocks, meta
             blocks, meta = [], {}
+            extras.clear()
             for table in (class_memo, shared, tag_memo, title, metas, jsonld):
                 table.clear()
             for stack in (kinds, open_nodes, parts, marks, linked, hrefs, anchors, more, hidden_marks, capture):
