@@ -75,7 +75,7 @@ def _clean(source: str | bytes, opts: Options, rules: Sequence[Rule] | None) -> 
         del blocks[opts.max_blocks :]
     ctx = Context(blocks=blocks, options=opts, mode=actual_mode, metadata=metadata, deadline=deadline)
     run_chain(ctx, DEFAULT_RULES if rules is None else rules)
-    return Document(blocks=blocks, mode=actual_mode, metadata=metadata, truncated=truncated)
+    return Document(blocks=blocks, mode=actual_mode, raw_metadata=metadata, truncated=truncated)
 
 
 def _check_size(size: int, opts: Options) -> None:

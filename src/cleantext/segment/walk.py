@@ -12,7 +12,7 @@ from typing import Any
 
 from ..document import Block
 from ..parse import BREAK_TAGS, check_deadline
-from .metadata import is_jsonld, read_jsonld, read_meta, squash
+from .metadata import is_jsonld, read_jsonld, read_link, read_meta, read_root, read_time, squash
 from .nodes import (
     _APART,
     BLOCK_TAGS,
@@ -62,6 +62,7 @@ class Walk:
         metas: dict[str, Any] = {}
         jsonld: dict[str, Any] = {}
         meta: dict[str, Any] = {}
+        times: list[dict[str, Any]] = []  # the <time datetime> elements (segment.metadata.read_time)
         kinds: list[int] = []  # what end() does, one entry per open element (its depth is the list's length)
         open_nodes: list[Node] = []  # nodes of the open elements, outermost first
         # The text of the block being read: its pieces (text, <br> marks, "\n" of a <br> in <pre>), the Markdown
@@ -243,6 +244,8 @@ class Walk:
                     open_nodes.clear()  # the walk starts at <body> (<html> counts only when there is no body)
                 elif code == _PRE:
                     in_pre += 1
+                elif code == _ROOT and attrib:
+                    read_root(attrib, metas)
             elif depth > max_depth:
                 kinds.append(_PLAIN)
                 return
@@ -262,6 +265,8 @@ class Walk:
                 attrs = shared.setdefault(attrs, attrs)
                 tokens = shared.setdefault(tokens, tokens)
             if code < _BLOCK:
+                if tag == "time" and attrib:
+                    read_time(attrib, " ".join([n.tokens for n in open_nodes if n.tokens]), len(blocks), times)
                 if hidden:
                     # A hidden inline element inside a paragraph: its text is not part of what a reader sees,
                     # unless it holds a block element. Its text is taken back at its end if no block started.
@@ -300,6 +305,8 @@ class Walk:
                 hidden_marks.clear()
             elif tag == "meta":
                 read_meta(attrib, metas)
+            elif tag == "link" and attrib:
+                read_link(attrib, metas)
             elif tag == "title" and depth == head_depth + 1 and not title_seen:
                 title_seen = True
                 capturing = "title"
@@ -314,6 +321,8 @@ class Walk:
                 head_depth = depth
             elif tag == "meta":
                 read_meta(attrib, metas)
+            elif tag == "link" and attrib:
+                read_link(attrib, metas)
             elif tag == "script" and attrib and is_jsonld(attrib):
                 capturing = "jsonld"
 
@@ -407,7 +416,10 @@ class Walk:
             meta.update(title)
             meta.update(metas)
             for key, value in jsonld.items():
-                meta.setdefault(key, value)
+                if not key.endswith("_rank"):
+                    meta.setdefault(key, value)
+            if times:
+                meta["times"] = times[:]
 
         def release() -> tuple[list[Block], dict[str, Any]]:
             """The blocks and metadata, handed over once: the walk lets go of them and empties its working state.
@@ -420,7 +432,7 @@ class Walk:
             blocks, meta = [], {}
             for table in (class_memo, shared, tag_memo, title, metas, jsonld):
                 table.clear()
-            for stack in (kinds, open_nodes, parts, marks, linked, hrefs, anchors, more, hidden_marks, capture):
+            for stack in (kinds, open_nodes, parts, marks, linked, hrefs, anchors, more, hidden_marks, capture, times):
                 stack.clear()
             return found
 

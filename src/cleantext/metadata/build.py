@@ -1,0 +1,251 @@
+"""Build a page's Metadata from the evidence the HTML walk read and the blocks the rule chain decided on.
+
+Each field takes the first source that gives a usable value, in order of trust: structured data written for
+machines (JSON-LD, microdata, Open Graph, <meta>), then what the page shows (<time>, the byline and date lines the
+rules found), then the URL. Nothing here parses the page again: the walk kept what is needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ..document import Block
+from . import language as lang
+from .dates import find_date, parse_date, url_date
+from .model import Metadata
+from .people import clean_name, names_from_line, names_from_value
+
+# Raw keys per field, in order of trust, with the source each one counts as.
+_TITLE_KEYS = (("og:title", "open-graph"), ("jsonld_headline", "json-ld"), ("twitter:title", "meta"),
+               ("html_title", "title-tag"))
+_AUTHOR_KEYS = (("jsonld_author", "json-ld"), ("author", "meta"), ("dc.creator", "meta"),
+                ("dcterms.creator", "meta"), ("parsely-author", "meta"), ("sailthru.author", "meta"),
+                ("citation_author", "meta"), ("byl", "meta"), ("article:author", "open-graph"),
+                ("book:author", "open-graph"), ("creator", "meta"), ("authors", "meta"))
+_PUBLISHED_KEYS = (("jsonld_date_published", "json-ld"), ("article:published_time", "open-graph"),
+                   ("og:article:published_time", "open-graph"), ("article:published", "open-graph"),
+                   ("datepublished", "microdata"), ("published_time", "meta"), ("parsely-pub-date", "meta"),
+                   ("sailthru.date", "meta"), ("dc.date.issued", "meta"), ("dcterms.issued", "meta"),
+                   ("citation_publication_date", "meta"), ("citation_date", "meta"), ("pubdate", "meta"),
+                   ("publishdate", "meta"), ("publish-date", "meta"), ("publish_date", "meta"),
+                   ("date", "meta"), ("dc.date", "meta"), ("dcterms.date", "meta"), ("dc.date.created", "meta"),
+                   ("dcterms.created", "meta"), ("date.created", "meta"), ("jsonld_date_created", "json-ld"),
+                   ("datecreated", "microdata"), ("release_date", "meta"))
+_MODIFIED_KEYS = (("jsonld_date_modified", "json-ld"), ("article:modified_time", "open-graph"),
+                  ("article:modified", "open-graph"), ("og:updated_time", "open-graph"),
+                  ("datemodified", "microdata"), ("modified_time", "meta"), ("dcterms.modified", "meta"),
+                  ("dc.date.modified", "meta"), ("date.updated", "meta"), ("last-modified", "meta"))
+_URL_KEYS = (("canonical", "canonical"), ("og:url", "open-graph"), ("jsonld_url", "json-ld"),
+             ("twitter:url", "meta"))
+_SITE_KEYS = (("og:site_name", "open-graph"), ("jsonld_site_name", "json-ld"), ("jsonld_publisher", "json-ld"),
+              ("jsonld_site_org", "json-ld"), ("application-name", "meta"), ("dc.publisher", "meta"),
+              ("publisher", "meta"))
+_LANG_KEYS = (("html_lang", "html-lang"), ("content-language", "meta"), ("jsonld_language", "json-ld"),
+              ("og:locale", "open-graph"), ("dc.language", "meta"), ("language", "meta"), ("inlanguage", "microdata"))
+_DESCRIPTION_KEYS = (("description", "meta"), ("og:description", "open-graph"), ("jsonld_description", "json-ld"),
+                     ("twitter:description", "meta"), ("dc.description", "meta"))
+_IMAGE_KEYS = (("og:image", "open-graph"), ("og:image:secure_url", "open-graph"), ("og:image:url", "open-graph"),
+               ("jsonld_image", "json-ld"), ("twitter:image", "meta"), ("twitter:image:src", "meta"),
+               ("thumbnail", "meta"), ("image", "meta"))
+_CATEGORY_KEYS = (("article:section", "open-graph"), ("jsonld_section", "json-ld"), ("parsely-section", "meta"),
+                  ("category", "meta"), ("dc.subject", "meta"))
+_TAG_KEYS = (("article:tag[]", "open-graph"), ("jsonld_keywords", "json-ld"), ("news_keywords", "meta"),
+             ("keywords", "meta"), ("parsely-tags", "meta"))
+# Kinds of removed blocks that hold bylines and dates, and class/id words of elements that hold them.
+_BYLINE_KINDS = frozenset({"byline", "author-box", "kicker"})
+_AUTHOR_WORDS = ("author", "byline", "autor", "auteur", "writer", "verfasser", "journalist", "creator")
+# Blocks read around the headline for a text-mode byline; a byline is short.
+_NEAR_HEADLINE = 8
+_MAX_BYLINE_CHARS = 200
+# <time> elements under these class/id words date a comment or a teaser, not the page.
+_NOT_PAGE_TIMES = ("comment", "reply", "related", "teaser", "sidebar", "widget", "footer", "recent", "popular")
+
+
+def build_metadata(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str, title: str | None,
+                   latest: dt.date | None = None) -> Metadata:
+    """The page's Metadata from the walk's raw dict, the decided blocks, the mode and the headline found."""
+    sources: dict[str, str] = {}
+    fields: dict[str, Any] = {}
+
+    if title:
+        fields["title"], sources["title"] = title, "headline"
+    else:
+        _first_text(raw, _TITLE_KEYS, "title", fields, sources)
+
+    url_value, url_source = _first(raw, _URL_KEYS, _as_url)
+    if url_value:
+        fields["url"], sources["url"] = url_value, url_source
+
+    authors, source = _authors(raw, blocks, mode)
+    if authors:
+        fields["authors"], sources["authors"] = tuple(authors), source
+
+    published, source = _published(raw, blocks, mode, url_value or "", latest)
+    if published:
+        fields["date_published"], sources["date_published"] = published.isoformat(), source
+    modified, source = _first(raw, _MODIFIED_KEYS, lambda v: parse_date(v, latest))
+    if modified and (not published or modified >= published):
+        fields["date_modified"], sources["date_modified"] = modified.isoformat(), source
+
+    _first_text(raw, _SITE_KEYS, "site_name", fields, sources)
+    _first_text(raw, _DESCRIPTION_KEYS, "description", fields, sources)
+    image, source = _first(raw, _IMAGE_KEYS, _as_url)
+    if image:
+        fields["image"], sources["image"] = image, source
+    for name, keys in (("categories", _CATEGORY_KEYS), ("tags", _TAG_KEYS)):
+        for key, source in keys:
+            values = _terms(raw.get(key))
+            if values:
+                fields[name], sources[name] = tuple(values), source
+                break
+
+    language, source = _language(raw, blocks)
+    if language:
+        fields["language"], sources["language"] = language, source
+    return Metadata(**fields, sources=sources, raw=raw)
+
+
+def _first(raw: Mapping[str, Any], keys: Iterable[tuple[str, str]], read: Any) -> tuple[Any, str]:
+    for key, source in keys:
+        value = raw.get(key)
+        if value:
+            found = read(value)
+            if found:
+                return found, source
+    return None, ""
+
+
+def _first_text(raw: Mapping[str, Any], keys: Iterable[tuple[str, str]], name: str, fields: dict[str, Any],
+                sources: dict[str, str]) -> None:
+    value, source = _first(raw, keys, _as_text)
+    if value:
+        fields[name], sources[name] = value, source
+
+
+def _as_text(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        return text or None
+    return None
+
+
+def _as_url(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("@id")
+    if isinstance(value, str):
+        value = value.strip()
+        if value.startswith(("http://", "https://", "//", "/")):
+            return value
+    return None
+
+
+def _terms(value: Any) -> list[str]:
+    """Category or tag names from a string ("a, b"), or a list of strings, without repeats."""
+    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    out: list[str] = []
+    for item in items[:50]:
+        if not isinstance(item, str):
+            continue
+        for part in item.split(",") if "," in item else [item]:
+            term = " ".join(part.split())
+            if term and len(term) <= 100 and term not in out:
+                out.append(term)
+    return out[:50]
+
+
+def _authors(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str) -> tuple[list[str], str]:
+    for key, source in _AUTHOR_KEYS:
+        value = raw.get(key + "[]") or raw.get(key)
+        names = [n for n in names_from_value(value) if clean_name(n)]
+        if names:
+            return names, source
+    for block in _byline_blocks(blocks, mode):
+        tokens = _own_tokens(block)
+        marked = any(w in tokens for w in _AUTHOR_WORDS)
+        microdata = "author" in tokens and any(k == "itemprop" and "author" in v.lower()
+                                               for n in block.extra.get("nodes", ())[-2:] for k, v in n.attrs)
+        names = names_from_line(block.text, need_opener=not marked)
+        if names:
+            return names, "microdata" if microdata else "byline"
+    return [], ""
+
+
+def _byline_blocks(blocks: Sequence[Block], mode: str) -> list[Block]:
+    """Short blocks that may hold a byline: those the rules removed as bylines or dates, the blocks of elements
+    named like an author or byline (HTML), and in text mode the few lines around the headline."""
+    found: list[Block] = []
+    headline = next((b.index for b in blocks if b.label == "title"), None)
+    for block in blocks:
+        if len(block.text) > _MAX_BYLINE_CHARS:
+            continue
+        if block.kind in _BYLINE_KINDS:
+            found.append(block)
+        elif mode == "html" and any(w in _own_tokens(block) for w in _AUTHOR_WORDS):
+            if not any(w in block.attr_tokens for w in _NOT_PAGE_TIMES):
+                found.append(block)
+        elif mode != "html" and headline is not None and 0 < block.index - headline <= _NEAR_HEADLINE:
+            found.append(block)
+    return found
+
+
+def _own_tokens(block: Block) -> str:
+    """The class/id/role/itemprop words of a block's element and its parent (not of the whole page around it)."""
+    nodes = block.extra.get("nodes")
+    return " ".join([n.tokens for n in nodes[-2:] if n.tokens]) if isinstance(nodes, tuple) else ""
+
+
+def _published(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str, url: str,
+               latest: dt.date | None) -> tuple[dt.date | None, str]:
+    day, source = _first(raw, _PUBLISHED_KEYS, lambda v: parse_date(v, latest))
+    if day:
+        return day, source
+    times = raw.get("times") or ()
+    # <time> marked as the publication date, then the first one outside comments and teasers.
+    ranked = sorted(times, key=lambda t: (not (t["pubdate"] or "published" in t["itemprop"] or
+                                               "datecreated" in t["itemprop"]), times.index(t)))
+    for entry in ranked:
+        if "modified" in entry["itemprop"] or any(w in entry["context"] for w in _NOT_PAGE_TIMES):
+            continue
+        day = parse_date(entry["datetime"], latest)
+        if day:
+            return day, "microdata" if entry["itemprop"] else "time"
+    month_first = (lang.primary(lang.normalise_tag(raw.get("html_lang"))) or "") == "en" and "-GB" not in str(
+        raw.get("html_lang"))
+    for block in _byline_blocks(blocks, mode):
+        day = find_date(block.text, month_first, latest)
+        if day:
+            return day, "byline"
+    day = url_date(url, latest)
+    if day:
+        return day, "url"
+    return None, ""
+
+
+def _language(raw: Mapping[str, Any], blocks: Sequence[Block]) -> tuple[str | None, str]:
+    declared, source = _first(raw, _LANG_KEYS, lang.normalise_tag)
+    if not lang.available():
+        return declared, source
+    text = []
+    size = 0
+    for block in blocks:
+        if block.label == "body":
+            text.append(block.text)
+            size += len(block.text) + 1
+            if size >= lang.SAMPLE_CHARS:
+                break
+    found = lang.detect("\n".join(text))
+    if declared:
+        if found and found[0] != lang.primary(declared) and found[1] >= lang.OVERRULE_PERCENT:
+            return found[0], "text"  # the markup's tag is a template default the text contradicts
+        return declared, source
+    if found:
+        return found[0], "text"
+    return None, ""

@@ -1,0 +1,109 @@
+"""Author names: from JSON-LD objects, <meta> values and byline lines, cleaned into a list of names.
+
+A byline line is read as names only when what is left after its opening word ("By", "Von", "Par", "Por", …),
+dates, times and roles is two to five capitalised words per name: "Posted in News", "Read more" or a sentence
+are not authors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+# Words that open a byline, in the languages of the dev sets and their neighbours.
+_OPENERS = regex.compile(
+    r"^\s*(?:(?:written|posted|published|reported|text|story|words|article|updated|photos?)\s+)?"
+    r"(?:by|von|vom|par|por|di|da|door|af|av|przez|autor(?:in|a)?|author|text|texto|testo|tekst|"
+    r"written by|geschrieben von|verfasst von|publié par|escrito por|scritto da|redacción|redaktion)\s*[:\-–—]?\s+",
+    regex.IGNORECASE)
+_BY_ANYWHERE = regex.compile(r"(?:^|[\s|•·,;(])(?:by|von|par|por|door|przez)\s+(?=\p{Lu})", regex.IGNORECASE)
+# Separators between names, and what follows the names on a byline (a date, a time, "|", "on", "updated").
+_SPLIT = regex.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bi\b|\boraz\b)\s*",
+                       regex.IGNORECASE)
+_TAIL = regex.compile(
+    r"\s*(?:[|•·—–]|\s-\s|\bon\b|\bam\b|\ble\b|\bel\b|\bil\b|\bupdated\b|\bpublished\b|\bposted\b|\baktualisiert\b|"
+    r"\bveröffentlicht\b|\bmis à jour\b|\bpublié\b|\bin\b|\bfor\b|\bfür\b|\d).*$",
+    regex.IGNORECASE)
+# A name: 1-5 words, each capitalised (particles allowed), letters, dots, apostrophes and hyphens only.
+_NAME_WORD = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}\.|(?:van|von|der|de|da|del|di|du|la|le|dos|bin|al|ten|"
+                           r"zu|y|e)|[\p{Lo}]+)")
+# Words that are never part of an author's name (section labels, site words, roles).
+_NOT_NAMES = frozenset({
+    "admin", "administrator", "redaktion", "redaction", "rédaction", "redacción", "editor", "editors", "staff",
+    "team", "news", "home", "posted", "comments", "comment", "read", "more", "share", "menu", "search", "login",
+    "anonymous", "unknown", "guest", "user", "webmaster", "contributor", "newsroom", "desk", "press", "presse",
+    "agency", "agencies", "dpa", "afp", "ap", "reuters", "apa", "sda", "kna", "epd", "efe", "ansa", "upi",
+})
+
+
+def clean_name(text: str) -> str | None:
+    """One author name from a short string, or None when it does not look like a person's or a desk's name."""
+    text = " ".join(text.split()).strip(" ,;:|-–—()[]\"'")
+    if not text or len(text) > 80 or "@" in text or "://" in text or text.startswith("www."):
+        return None
+    words = text.split()
+    if len(words) > 6:
+        return None
+    if any(not _NAME_WORD.fullmatch(w) for w in words):
+        return None
+    if not any(w[0].isupper() or w[0].isalpha() and not w[0].isascii() for w in words):
+        return None
+    return text
+
+
+def names_from_line(line: str, need_opener: bool = False) -> list[str]:
+    """The author names on a byline line ("By Jane Doe and John Roe | May 8, 2020"), or [] when it holds none.
+
+    ``need_opener``: only a line opened by a byline word counts (a bare "Jane Doe" line is not enough)."""
+    text = " ".join(line.split())[:300]
+    match = _OPENERS.match(text)
+    if match:
+        text = text[match.end():]
+    else:
+        inner = _BY_ANYWHERE.search(text)
+        if inner and inner.start() < 60:
+            text = text[inner.end():]
+        elif need_opener:
+            return []
+    text = _TAIL.sub("", text)
+    names = []
+    for part in _SPLIT.split(text):
+        name = clean_name(part)
+        if name and name.casefold() not in _NOT_NAMES and not all(w.lower() in _NOT_NAMES for w in name.split()):
+            names.append(name)
+    return names
+
+
+def names_from_value(value: Any, depth: int = 0) -> list[str]:
+    """Author names from a <meta> value or a JSON-LD author (a string, a Person object, a list of them)."""
+    if depth > 3 or value is None:
+        return []
+    if isinstance(value, str):
+        if value.startswith(("http://", "https://", "/")):
+            return []  # a profile URL, not a name
+        value = value.strip()
+        parts = _SPLIT.split(value) if len(value) > 40 or "," in value or ";" in value else [value]
+        out = []
+        for part in parts:
+            part = _OPENERS.sub("", part)
+            name = " ".join(part.split()).strip(" ,;:|")
+            if name and len(name) <= 80 and "@" not in name and "://" not in name:
+                out.append(name)
+        return out
+    if isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, str | list):
+            return names_from_value(name, depth + 1)
+        given, family = value.get("givenName"), value.get("familyName")
+        if isinstance(given, str) and isinstance(family, str):
+            return [f"{given} {family}".strip()]
+        return []
+    if isinstance(value, list):
+        out = []
+        for item in value[:20]:
+            for name in names_from_value(item, depth + 1):
+                if name not in out:
+                    out.append(name)
+        return out
+    return []
