@@ -141,12 +141,27 @@ def right(field: str, answer: Any, truth: Any) -> bool:
     return 2 * precision * recall / (precision + recall) >= 0.8
 
 
-def score(sets: list[str], tools: tuple[str, ...], jobs: int, dump: Path | None) -> dict[str, Any]:
-    """{set: {fold: {field: {tool: (right, pages)}}}} with folds "all", "A", "B"."""
+def score(sets: list[str], tools: tuple[str, ...], jobs: int, dump: Path | None,
+          peer_cache: Path | None = None) -> dict[str, Any]:
+    """{set: {fold: {field: {tool: (right, pages)}}}} with folds "all", "A", "B".
+
+    ``peer_cache``: a JSON file of the peers' answers by set/page/tool, read when present and written after the run
+    (their answers do not change while cleantext is tuned)."""
     listed = list(pages(sets))
+    cache: dict[str, Any] = {}
+    if peer_cache is not None and peer_cache.exists():
+        cache = json.loads(peer_cache.read_text(encoding="utf-8"))
+    keys = [f"{page[0]}/{page[1]}/{tool}" for page in listed for tool in tools]
     work = [(tool, page[3]) for page in listed for tool in tools]
+    todo = [i for i, key in enumerate(keys) if not (key in cache and not key.endswith("/cleantext"))]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        answers = list(pool.map(extract, work, chunksize=8))
+        done = list(pool.map(extract, [work[i] for i in todo], chunksize=8))
+    answers: list[Any] = [cache.get(key) for key in keys]
+    for i, answer in zip(todo, done, strict=True):
+        answers[i] = answer
+    if peer_cache is not None:
+        peers = {key: answers[i] for i, key in enumerate(keys) if not key.endswith("/cleantext")}
+        peer_cache.write_text(json.dumps(peers, ensure_ascii=False, default=str), encoding="utf-8")
     table: dict[str, Any] = {}
     rows = []
     for i, (name, pid, key, _, truth) in enumerate(listed):
@@ -196,13 +211,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--folds", action="store_true", help="also score each half of the sites (A, B)")
     parser.add_argument("--no-peers", action="store_true", help="cleantext only")
     parser.add_argument("--dump", type=Path, help="write every answer and its truth as JSONL here")
+    parser.add_argument("--peer-cache", type=Path, help="reuse the peers' answers from this JSON file (written if new)")
     parser.add_argument("--readme", type=Path, help="write the table into this Markdown file")
     parser.add_argument("--docs", type=Path, help="and into this docs page")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         raise SystemExit(f"no datasets at {DATA}")
     tools = ("cleantext",) if args.no_peers else TOOLS
-    table = score([s for s in args.sets.split(",") if s], tools, args.jobs, args.dump)
+    table = score([s for s in args.sets.split(",") if s], tools, args.jobs, args.dump, args.peer_cache)
     text = render(table, tools, args.folds)
     print(text)
     if args.readme or args.docs:
@@ -210,7 +226,7 @@ def main(argv: list[str] | None = None) -> None:
 
         import cleantext
 
-        command = command_line("benchmarks/metadata.py", argv, {"--readme", "--docs", "--dump"})
+        command = command_line("benchmarks/metadata.py", argv, {"--readme", "--docs", "--dump", "--peer-cache"})
         body = (f"Measured {dt.date.today().isoformat()} with `{command}` (Python {platform.python_version()}, "
                 f"cleantext {cleantext.__version__}, trafilatura {trafilatura.__version__}): right answers / pages "
                 "whose truth has the field (an empty answer is right only when the truth is empty); scoring in "
