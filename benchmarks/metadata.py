@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 import regex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from readme_section import command_line, replace_section  # noqa: E402
+from readme_section import command_line, replace_section
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "datasets"
@@ -65,7 +65,7 @@ def pages(sets: list[str]) -> Iterator[tuple[str, str, str, Path, dict[str, Any]
         annotations = json.loads((DATA / "trafilatura-eval" / "annotations.json").read_text(encoding="utf-8"))
         for pid, entry in sorted(annotations.items()):
             yield ("trafilatura-eval", pid, site_key(entry["url"]), DATA / "trafilatura-eval" / "html" / f"{pid}.html",
-                   {f: entry[t] if t in entry else ... for f, t in FIELDS["trafilatura-eval"]})
+                   {f: entry.get(t, ...) for f, t in FIELDS["trafilatura-eval"]})
     if "readability" in sets:
         for folder in sorted((DATA / "readability" / "pages").iterdir()):
             meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))

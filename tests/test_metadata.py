@@ -207,7 +207,8 @@ def test_a_date_in_the_body_is_not_the_page_date() -> None:
 
 @pytest.mark.parametrize(("line", "names"), [
     ("By Jane Doe", ["Jane Doe"]), ("by Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
-    ("Von Max Mustermann | 12.03.2020", ["Max Mustermann"]), ("Par Jean-Luc Picard, le 3 juin 2019", ["Jean-Luc Picard"]),
+    ("Von Max Mustermann | 12.03.2020", ["Max Mustermann"]),
+    ("Par Jean-Luc Picard, le 3 juin 2019", ["Jean-Luc Picard"]),
     ("Por María José García", ["María José García"]), ("Written by Ann O'Neil on May 3, 2020", ["Ann O'Neil"]),
 ])
 def test_byline_lines(line: str, names: list[str]) -> None:

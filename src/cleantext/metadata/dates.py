@@ -139,7 +139,7 @@ def find_date(text: str, month_first: bool = False, latest: dt.date | None = Non
             break
     for match in _DMY.finditer(text):
         first, second, year = int(match[1]), int(match[3]), int(match[4])
-        if match[2] == "/" and (month_first and first <= 12 or second > 12):
+        if match[2] == "/" and ((month_first and first <= 12) or second > 12):
             first, second = second, first
         day = make_date(year, second, first, latest)
         if day:

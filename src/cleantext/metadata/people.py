@@ -47,7 +47,7 @@ def clean_name(text: str) -> str | None:
         return None
     if any(not _NAME_WORD.fullmatch(w) for w in words):
         return None
-    if not any(w[0].isupper() or w[0].isalpha() and not w[0].isascii() for w in words):
+    if not any(w[0].isupper() or (w[0].isalpha() and not w[0].isascii()) for w in words):
         return None
     return text
 

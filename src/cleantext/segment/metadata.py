@@ -53,6 +53,25 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def read_captured(kind: str, raw: str, title: dict[str, Any], jsonld: dict[str, Any]) -> None:
+    """Read the text of a <title> (kind "title") or of a JSON-LD script (kind "jsonld") the walk captured."""
+    if kind == "title":
+        if raw.strip():
+            title["html_title"] = squash(raw)
+    else:
+        read_jsonld(raw, jsonld)
+
+
+def merge_metadata(meta: dict[str, Any], title: dict[str, Any], metas: dict[str, Any], jsonld: dict[str, Any]) -> None:
+    """The page metadata in a fixed order: <title>, then <meta> (and <link>, <html lang>, <time>), then JSON-LD
+    keys not yet set."""
+    meta.update(title)
+    meta.update(metas)
+    for key, value in jsonld.items():
+        if not key.endswith("_rank"):
+            meta.setdefault(key, value)
+
+
 def read_meta(attrib: Mapping[str, str], meta: dict[str, Any]) -> None:
     """Keep the content of one <meta> element when it names a key of META_KEYS (the first one of a key wins)."""
     key = (attrib.get("property") or attrib.get("name") or attrib.get("itemprop") or attrib.get("http-equiv")
@@ -72,6 +91,14 @@ def read_meta(attrib: Mapping[str, str], meta: dict[str, Any]) -> None:
     meta.setdefault(key, content)
 
 
+def read_head(tag: str, attrib: Mapping[str, str], meta: dict[str, Any]) -> None:
+    """Read a <meta> or <link> element."""
+    if tag == "meta":
+        read_meta(attrib, meta)
+    elif attrib:
+        read_link(attrib, meta)
+
+
 def read_link(attrib: Mapping[str, str], meta: dict[str, Any]) -> None:
     """Keep the href of <link rel="canonical">."""
     rel = (attrib.get("rel") or "").lower()
@@ -87,10 +114,11 @@ def read_root(attrib: Mapping[str, str], meta: dict[str, Any]) -> None:
         meta.setdefault("html_lang", lang.strip()[:40])
 
 
-def read_time(attrib: Mapping[str, str], context: str, block: int, times: list[dict[str, Any]]) -> None:
-    """Keep one <time datetime> (or <time pubdate>): its value, itemprop, the class/id words around it and the
-    index of the next block (the metadata step checks what the chain decided about the text near it)."""
+def read_time(attrib: Mapping[str, str], context: str, block: int, meta: dict[str, Any]) -> None:
+    """Keep one <time datetime> under meta["times"]: its value, itemprop, pubdate, the class/id words around it
+    and the index of the next block."""
     value = attrib.get("datetime") or attrib.get("content")
+    times = meta.setdefault("times", [])
     if not value or len(times) >= MAX_TIMES:
         return
     times.append({"datetime": value.strip()[:80], "itemprop": (attrib.get("itemprop") or "").lower(),
