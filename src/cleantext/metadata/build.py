@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import regex
+
 from ..document import Block
 from . import language as lang
 from .dates import find_date, parse_date, url_date
@@ -56,11 +58,27 @@ _TAG_KEYS = (("article:tag[]", "open-graph"), ("jsonld_keywords", "json-ld"), ("
 # Kinds of removed blocks that hold bylines and dates, and class/id words of elements that hold them.
 _BYLINE_KINDS = frozenset({"byline", "author-box", "kicker"})
 _AUTHOR_WORDS = ("author", "byline", "autor", "auteur", "writer", "verfasser", "journalist", "creator")
-# Blocks read around the headline for a text-mode byline; a byline is short.
+# Blocks read on each side of the headline for a byline or a date (text mode: lines), and how long they may be.
+_REACH = 30
 _NEAR_HEADLINE = 8
 _MAX_BYLINE_CHARS = 200
-# <time> elements under these class/id words date a comment or a teaser, not the page.
+# A line without byline or date class words is read for "By Jane Doe" or a date only up to this length.
+_MAX_OPENER_LINE = 80
+_MAX_DATE_LINE = 60
+# Class/id words of the elements that hold a page's date.
+_DATE_WORDS = ("date", "datum", "time", "publish", "posted", "fecha", "dateline", "timestamp", "submitted", "meta",
+               "byline", "info", "zeit", "data", "author")
+# Elements under these class/id words belong to a comment, a teaser or a sidebar, not to the page.
 _NOT_PAGE_TIMES = ("comment", "reply", "related", "teaser", "sidebar", "widget", "footer", "recent", "popular")
+_COMMENT_WORDS = ("comment", "reply", "related", "teaser")
+# "Written by" in a twitter:label1, in the languages WordPress SEO plugins write it.
+_WRITTEN_BY = regex.compile(r"written by|verfasst von|geschrieben von|écrit par|escrito por|scritto da|"
+                            r"geschreven door|autor|author|auteur", regex.IGNORECASE)
+# Links to an author's page, and a link's text and href number in a block's Markdown form (segment.pieces).
+_AUTHOR_LINK = regex.compile(
+    r"/(?:authors?|autor(?:en|in|es|a)?|auteurs?|redakteur(?:e|in)?|reporters?|journalist(?:en|s)?|writers?|"
+    r"contributors?|columnists?|kolumnist(?:en)?|mitarbeiter|profil|profile)(?:/|\.html|$|\?)", regex.IGNORECASE)
+_LINK_TEXT = regex.compile("\ue016([^\ue016\ue017]{1,80})\ue017(\\d+)\ue018")
 
 
 def build_metadata(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str, title: str | None,
@@ -101,7 +119,7 @@ def build_metadata(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str, t
                 fields[name], sources[name] = tuple(values), source
                 break
 
-    language, source = _language(raw, blocks)
+    language, source = _language(raw, blocks, mode)
     if language:
         fields["language"], sources["language"] = language, source
     return Metadata(**fields, sources=sources, raw=raw)
@@ -162,37 +180,62 @@ def _terms(value: Any) -> list[str]:
 
 
 def _authors(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str) -> tuple[list[str], str]:
+    persons = raw.get("jsonld_persons") if isinstance(raw.get("jsonld_persons"), dict) else None
     for key, source in _AUTHOR_KEYS:
         value = raw.get(key + "[]") or raw.get(key)
-        names = [n for n in names_from_value(value) if clean_name(n)]
+        names = [n for n in names_from_value(value, 0, persons) if clean_name(n)]
         if names:
             return names, source
-    for block in _byline_blocks(blocks, mode):
-        tokens = _own_tokens(block)
-        marked = any(w in tokens for w in _AUTHOR_WORDS)
-        microdata = "author" in tokens and any(k == "itemprop" and "author" in v.lower()
-                                               for n in block.extra.get("nodes", ())[-2:] for k, v in n.attrs)
-        names = names_from_line(block.text, need_opener=not marked)
+    # WordPress and others: twitter:label1 "Written by" / "Verfasst von", twitter:data1 the name.
+    label, data = raw.get("twitter:label1"), raw.get("twitter:data1")
+    if isinstance(label, str) and isinstance(data, str) and _WRITTEN_BY.search(label) and clean_name(data):
+        return [" ".join(data.split())], "meta"
+    for block in _near_headline(blocks, mode):
+        own = _own_tokens(block)
+        names = _linked_authors(block) if mode == "html" else []
+        if not names:
+            marked = any(w in own for w in _AUTHOR_WORDS)
+            if not (marked or block.kind in _BYLINE_KINDS or len(block.text) <= _MAX_OPENER_LINE):
+                continue
+            names = names_from_line(block.text, need_opener=not marked)
         if names:
+            microdata = any(k == "itemprop" and "author" in v.lower()
+                            for n in block.extra.get("nodes", ())[-2:] for k, v in n.attrs)
             return names, "microdata" if microdata else "byline"
     return [], ""
 
 
-def _byline_blocks(blocks: Sequence[Block], mode: str) -> list[Block]:
-    """Short blocks that may hold a byline: those the rules removed as bylines or dates, the blocks of elements
-    named like an author or byline (HTML), and in text mode the few lines around the headline."""
-    found: list[Block] = []
+def _linked_authors(block: Block) -> list[str]:
+    """Names written as links to an author page (/author/jane-doe, /autoren/…) in a short block."""
+    hrefs = block.extra.get("hrefs")
+    md = block.extra.get("md")
+    if not hrefs or not md or len(block.text) > _MAX_BYLINE_CHARS:
+        return []
+    names = []
+    for match in _LINK_TEXT.finditer(md):
+        at = int(match[2])
+        if at < len(hrefs) and _AUTHOR_LINK.search(hrefs[at]):
+            name = clean_name(match[1])
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def _near_headline(blocks: Sequence[Block], mode: str) -> list[Block]:
+    """Short blocks that may hold a byline or a date, nearest the headline first: in HTML those the rules
+    removed as bylines, those named like an author, a date or post metadata, and short lines; never inside
+    comments, teasers or sidebars. Without a headline, the first blocks of the page."""
     headline = next((b.index for b in blocks if b.label == "title"), None)
-    for block in blocks:
-        if len(block.text) > _MAX_BYLINE_CHARS:
+    centre = headline if headline is not None else 0
+    reach = _REACH if mode == "html" else _NEAR_HEADLINE
+    found = []
+    for block in blocks[max(0, centre - reach): centre + reach + 1]:
+        if len(block.text) > _MAX_BYLINE_CHARS or block.label == "title":
             continue
-        if block.kind in _BYLINE_KINDS:
-            found.append(block)
-        elif mode == "html" and any(w in _own_tokens(block) for w in _AUTHOR_WORDS):
-            if not any(w in block.attr_tokens for w in _NOT_PAGE_TIMES):
-                found.append(block)
-        elif mode != "html" and headline is not None and 0 < block.index - headline <= _NEAR_HEADLINE:
-            found.append(block)
+        if mode == "html" and block.extra.get("nodes") and any(w in block.attr_tokens for w in _NOT_PAGE_TIMES):
+            continue
+        found.append(block)
+    found.sort(key=lambda b: (abs(b.index - centre), b.index))
     return found
 
 
@@ -208,18 +251,27 @@ def _published(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str, url: 
     if day:
         return day, source
     times = raw.get("times") or ()
-    # <time> marked as the publication date, then the first one outside comments and teasers.
-    ranked = sorted(times, key=lambda t: (not (t["pubdate"] or "published" in t["itemprop"] or
-                                               "datecreated" in t["itemprop"]), times.index(t)))
-    for entry in ranked:
-        if "modified" in entry["itemprop"] or any(w in entry["context"] for w in _NOT_PAGE_TIMES):
-            continue
-        day = parse_date(entry["datetime"], latest)
-        if day:
-            return day, "microdata" if entry["itemprop"] else "time"
-    month_first = (lang.primary(lang.normalise_tag(raw.get("html_lang"))) or "") == "en" and "-GB" not in str(
-        raw.get("html_lang"))
-    for block in _byline_blocks(blocks, mode):
+    # <time> marked as the publication date (anywhere but in comments), then the first one outside comments,
+    # teasers and footers.
+    for marked in (True, False):
+        for entry in times:
+            itemprop = entry["itemprop"]
+            is_marked = entry["pubdate"] or "published" in itemprop or "datecreated" in itemprop
+            if is_marked != marked or "modified" in itemprop:
+                continue
+            words = _COMMENT_WORDS if marked else _NOT_PAGE_TIMES
+            if any(w in entry["context"] for w in words):
+                continue
+            day = parse_date(entry["datetime"], latest)
+            if day:
+                return day, "microdata" if itemprop else "time"
+    declared = str(raw.get("html_lang") or "")
+    month_first = declared.lower().startswith("en") and "gb" not in declared.lower()
+    for block in _near_headline(blocks, mode):
+        if block.kind not in _BYLINE_KINDS and len(block.text) > _MAX_DATE_LINE:
+            own = _own_tokens(block)
+            if not any(w in own for w in _DATE_WORDS):
+                continue
         day = find_date(block.text, month_first, latest)
         if day:
             return day, "byline"
@@ -229,9 +281,11 @@ def _published(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str, url: 
     return None, ""
 
 
-def _language(raw: Mapping[str, Any], blocks: Sequence[Block]) -> tuple[str | None, str]:
+def _language(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str) -> tuple[str | None, str]:
+    """HTML: the declared language, unless the text is clearly in another one (none declared: None, the page does
+    not say). Text: the language of the text."""
     declared, source = _first(raw, _LANG_KEYS, lang.normalise_tag)
-    if not lang.available():
+    if not lang.available() or (mode == "html" and not declared):
         return declared, source
     text = []
     size = 0

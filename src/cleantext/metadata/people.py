@@ -30,10 +30,9 @@ _NAME_WORD = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}\.|(?:van|von|d
                            r"zu|y|e)|[\p{Lo}]+)")
 # Words that are never part of an author's name (section labels, site words, roles).
 _NOT_NAMES = frozenset({
-    "admin", "administrator", "redaktion", "redaction", "rédaction", "redacción", "editor", "editors", "staff",
-    "team", "news", "home", "posted", "comments", "comment", "read", "more", "share", "menu", "search", "login",
-    "anonymous", "unknown", "guest", "user", "webmaster", "contributor", "newsroom", "desk", "press", "presse",
-    "agency", "agencies", "dpa", "afp", "ap", "reuters", "apa", "sda", "kna", "epd", "efe", "ansa", "upi",
+    "admin", "administrator", "editor", "news", "home", "posted", "comments", "comment", "read", "more", "share",
+    "menu", "search", "login", "anonymous", "unknown", "guest", "user", "webmaster", "contributor", "desk",
+    "press", "presse", "agency", "agencies",
 })
 
 
@@ -75,8 +74,9 @@ def names_from_line(line: str, need_opener: bool = False) -> list[str]:
     return names
 
 
-def names_from_value(value: Any, depth: int = 0) -> list[str]:
-    """Author names from a <meta> value or a JSON-LD author (a string, a Person object, a list of them)."""
+def names_from_value(value: Any, depth: int = 0, persons: dict[str, str] | None = None) -> list[str]:
+    """Author names from a <meta> value or a JSON-LD author (a string, a Person object, a list of them);
+    ``persons`` names the Person objects an author given as {"@id": ...} refers to."""
     if depth > 3 or value is None:
         return []
     if isinstance(value, str):
@@ -95,6 +95,9 @@ def names_from_value(value: Any, depth: int = 0) -> list[str]:
         name = value.get("name")
         if isinstance(name, str | list):
             return names_from_value(name, depth + 1)
+        ref = value.get("@id")
+        if persons and isinstance(ref, str) and ref in persons:
+            return [persons[ref]]
         given, family = value.get("givenName"), value.get("familyName")
         if isinstance(given, str) and isinstance(family, str):
             return [f"{given} {family}".strip()]
@@ -102,7 +105,7 @@ def names_from_value(value: Any, depth: int = 0) -> list[str]:
     if isinstance(value, list):
         out = []
         for item in value[:20]:
-            for name in names_from_value(item, depth + 1):
+            for name in names_from_value(item, depth + 1, persons):
                 if name not in out:
                     out.append(name)
         return out

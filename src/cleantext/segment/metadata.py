@@ -20,7 +20,7 @@ META_KEYS = frozenset({
     "og:site_name", "application-name", "publisher", "dc.publisher", "copyright",
     # authors
     "author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl",
-    "citation_author", "book:author", "creator", "authors",
+    "citation_author", "book:author", "creator", "authors", "twitter:label1", "twitter:data1",
     # dates
     "article:published_time", "og:article:published_time", "article:published", "published_time",
     "article:modified_time", "og:updated_time", "article:modified", "modified_time",
@@ -180,6 +180,10 @@ def read_jsonld(raw: str, meta: dict[str, Any]) -> None:
                 if isinstance(value, str) and value.strip() and name not in meta:
                     meta[name] = squash(value)
             types = _types(item)
+            if "person" in types and isinstance(item.get("@id"), str) and isinstance(item.get("name"), str):
+                persons = meta.setdefault("jsonld_persons", {})  # authors given as {"@id": ...} refer to these
+                if len(persons) < 50:
+                    persons.setdefault(item["@id"], squash(item["name"]))
             rank = 2 if types & _ARTICLE_TYPES else 1 if types & _PAGE_TYPES else 0
             if "website" in types or "organization" in types or "newsmediaorganization" in types:
                 name = item.get("name")
