@@ -3,6 +3,7 @@
     python benchmarks/metadata.py --jobs 2                  # both tools, every set, table on stdout
     python benchmarks/metadata.py --folds                   # also per site half (A/B), to check a change on both
     python benchmarks/metadata.py --readme README.md --docs docs/metadata.md    # write the generated tables
+    python benchmarks/metadata.py --cost                    # time clean() and building doc.metadata, one process
 
 Sets and truths: trafilatura-eval (annotations.json: title, author, date; pages that have the key), Mozilla
 Readability's pages (expected-metadata.json: title, byline, publishedTime, siteName, lang; a missing key is an
@@ -204,6 +205,28 @@ def render(table: dict[str, Any], tools: tuple[str, ...], folds: bool) -> str:
     return "\n".join(lines)
 
 
+def cost(sets: list[str]) -> str:
+    """Milliseconds per page for clean() and for building doc.metadata after it, in this process, HTML mode."""
+    import time
+
+    import cleantext
+
+    cleantext.clean("<p>warm up</p>", mode="html").metadata  # noqa: B018 - imports and first-use costs
+    cleaning = building = 0.0
+    count = 0
+    for _, _, _, path, _ in pages(sets):
+        data = read_page(path)
+        started = time.perf_counter()
+        doc = cleantext.clean(data, mode="html")
+        middle = time.perf_counter()
+        doc.metadata  # noqa: B018 - built on first use
+        cleaning += middle - started
+        building += time.perf_counter() - middle
+        count += 1
+    return (f"{count} pages: clean() {1000 * cleaning / count:.2f} ms/page, doc.metadata "
+            f"{1000 * building / count:.2f} ms/page ({100 * building / cleaning:.1f}% of clean())")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sets", default="trafilatura-eval,readability,wcxb-dev")
@@ -212,11 +235,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-peers", action="store_true", help="cleantext only")
     parser.add_argument("--dump", type=Path, help="write every answer and its truth as JSONL here")
     parser.add_argument("--peer-cache", type=Path, help="reuse the peers' answers from this JSON file (written if new)")
+    parser.add_argument("--cost", action="store_true", help="only time clean() and doc.metadata (cleantext)")
     parser.add_argument("--readme", type=Path, help="write the table into this Markdown file")
     parser.add_argument("--docs", type=Path, help="and into this docs page")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         raise SystemExit(f"no datasets at {DATA}")
+    if args.cost:
+        print(cost([s for s in args.sets.split(",") if s]))
+        return
     tools = ("cleantext",) if args.no_peers else TOOLS
     table = score([s for s in args.sets.split(",") if s], tools, args.jobs, args.dump, args.peer_cache)
     text = render(table, tools, args.folds)

@@ -233,3 +233,47 @@ def test_author_values() -> None:
 def test_author_line_that_is_not_an_author_is_not_taken() -> None:
     body = '<p class="byline">Posted in News, Weather</p>' + BODY
     assert meta_of(page(body=body)).authors == ()
+
+
+def test_jsonld_author_by_reference_to_a_person() -> None:
+    meta = meta_of(page(jsonld({"@graph": [
+        {"@type": "Article", "author": {"@id": "https://x.org/#/person/1"}, "datePublished": "2022-12-19"},
+        {"@type": "Person", "@id": "https://x.org/#/person/1", "name": "Christoph Schulz"}]})))
+    assert meta.authors == ("Christoph Schulz",) and meta.sources["authors"] == "json-ld"
+
+
+def test_twitter_label_written_by() -> None:
+    head = '<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Uta Koch">'
+    assert meta_of(page(head)).authors == ("Uta Koch",)
+    other = '<meta name="twitter:label1" content="Reading time"><meta name="twitter:data1" content="5 minutes">'
+    assert meta_of(page(other)).authors == ()
+
+
+def test_link_to_an_author_page_names_the_author() -> None:
+    body = ('<p class="entry-meta">Posted on <a href="/2020/01/02/">2 January 2020</a> — '
+            '<a href="https://blog.example/author/saskia/">Saskia Berg</a></p>') + BODY
+    meta = meta_of(page(body=body))
+    assert meta.authors == ("Saskia Berg",)
+    assert meta.date_published == "2020-01-02"
+
+
+def test_links_in_comments_are_not_authors() -> None:
+    body = BODY + ('<div class="comments"><p><a href="/author/troll/">Some Troll</a> says</p>'
+                   '<p>I do not agree with the council at all.</p></div>')
+    assert meta_of(page(body=body)).authors == ()
+
+
+def test_without_declared_language_html_gives_none() -> None:
+    assert meta_of(page()).language is None
+
+
+def test_jsonl_record_and_explain_carry_metadata() -> None:
+    from cleantext.render import explain
+
+    html = page('<meta property="og:site_name" content="River News">')
+    result = next(iter(cleantext.clean_many([html], workers=1)))
+    record = result.to_record()
+    assert record["metadata"]["site_name"] == "River News"
+    assert record["metadata"]["sources"]["site_name"] == "open-graph"
+    json.dumps(record)
+    assert "site_name: River News  [open-graph]" in explain(cleantext.clean(html, mode="html"))
