@@ -215,7 +215,7 @@ def _linked_authors(block: Block) -> list[str]:
     for match in _LINK_TEXT.finditer(md):
         at = int(match[2])
         if at < len(hrefs) and _AUTHOR_LINK.search(hrefs[at]):
-            name = clean_name(match[1])
+            name = clean_name(match[1], 2)
             if name and name not in names:
                 names.append(name)
     return names

@@ -32,17 +32,23 @@ _NAME_WORD = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}\.|(?:van|von|d
 _NOT_NAMES = frozenset({
     "admin", "administrator", "editor", "news", "home", "posted", "comments", "comment", "read", "more", "share",
     "menu", "search", "login", "anonymous", "unknown", "guest", "user", "webmaster", "contributor", "desk",
-    "press", "presse", "agency", "agencies",
+    "press", "presse", "agency", "agencies", "by", "von", "par", "por", "autor", "autoren", "autorin", "author",
+    "authors", "profil", "profile", "posts", "artikel", "article", "articles", "beiträge", "mehr", "alle", "all",
+    "view", "zur", "übersicht", "artikelübersicht", "journalisten", "redakteure", "follow", "kontakt", "contact",
 })
 
 
-def clean_name(text: str) -> str | None:
-    """One author name from a short string, or None when it does not look like a person's or a desk's name."""
+def clean_name(text: str, min_words: int = 1) -> str | None:
+    """One author name from a short string, or None when it does not look like a person's or a desk's name.
+
+    ``min_words``: 2 where nothing but the look of the words says it is a name (a link, a block's class)."""
     text = " ".join(text.split()).strip(" ,;:|-–—()[]\"'")
     if not text or len(text) > 80 or "@" in text or "://" in text or text.startswith("www."):
         return None
     words = text.split()
-    if len(words) > 6:
+    if len(words) > 6 or len(words) < min_words or (min_words > 1 and len(words) > 4):
+        return None
+    if all(w.lower() in _NOT_NAMES for w in words):
         return None
     if any(not _NAME_WORD.fullmatch(w) for w in words):
         return None
@@ -54,9 +60,11 @@ def clean_name(text: str) -> str | None:
 def names_from_line(line: str, need_opener: bool = False) -> list[str]:
     """The author names on a byline line ("By Jane Doe and John Roe | May 8, 2020"), or [] when it holds none.
 
-    ``need_opener``: only a line opened by a byline word counts (a bare "Jane Doe" line is not enough)."""
+    ``need_opener``: only a line opened by a byline word counts (a bare "Jane Doe" line is not enough); without
+    an opener a name needs two to four words."""
     text = " ".join(line.split())[:300]
     match = _OPENERS.match(text)
+    opened = True
     if match:
         text = text[match.end():]
     else:
@@ -65,10 +73,12 @@ def names_from_line(line: str, need_opener: bool = False) -> list[str]:
             text = text[inner.end():]
         elif need_opener:
             return []
+        else:
+            opened = False
     text = _TAIL.sub("", text)
     names = []
     for part in _SPLIT.split(text):
-        name = clean_name(part)
+        name = clean_name(part, 1 if opened else 2)
         if name and name.casefold() not in _NOT_NAMES and not all(w.lower() in _NOT_NAMES for w in name.split()):
             names.append(name)
     return names
