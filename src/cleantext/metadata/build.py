@@ -194,8 +194,8 @@ def _authors(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str) -> tupl
         own = _own_tokens(block)
         names = _linked_authors(block) if mode == "html" else []
         if not names:
-            marked = any(w in own for w in _AUTHOR_WORDS)
-            if not (marked or block.kind in _BYLINE_KINDS or len(block.text) <= _MAX_OPENER_LINE):
+            marked = any(w in own for w in _AUTHOR_WORDS) or block.kind in _BYLINE_KINDS
+            if not (marked or len(block.text) <= _MAX_OPENER_LINE):
                 continue
             names = names_from_line(block.text, need_opener=not marked)
         if names:
@@ -215,28 +215,37 @@ def _linked_authors(block: Block) -> list[str]:
     for match in _LINK_TEXT.finditer(md):
         at = int(match[2])
         if at < len(hrefs) and _AUTHOR_LINK.search(hrefs[at]):
-            name = clean_name(match[1], 2)
+            name = clean_name(match[1])
             if name and name not in names:
                 names.append(name)
     return names
 
 
 def _near_headline(blocks: Sequence[Block], mode: str) -> list[Block]:
-    """Short blocks that may hold a byline or a date, nearest the headline first: in HTML those the rules
-    removed as bylines, those named like an author, a date or post metadata, and short lines; never inside
-    comments, teasers or sidebars. Without a headline, the first blocks of the page."""
-    headline = next((b.index for b in blocks if b.label == "title"), None)
-    centre = headline if headline is not None else 0
+    """Short blocks that may hold a byline or a date, nearest the headline first: those around it, and those the
+    rules removed as bylines anywhere; never inside comments, teasers or sidebars. Without a headline, the
+    blocks around the first kept one."""
+    centre = next((b.index for b in blocks if b.label == "title"), None)
+    if centre is None:
+        centre = next((b.index for b in blocks if b.label == "body"), 0)
     reach = _REACH if mode == "html" else _NEAR_HEADLINE
     found = []
-    for block in blocks[max(0, centre - reach): centre + reach + 1]:
+    for block in blocks:
         if len(block.text) > _MAX_BYLINE_CHARS or block.label == "title":
             continue
-        if mode == "html" and block.extra.get("nodes") and any(w in block.attr_tokens for w in _NOT_PAGE_TIMES):
+        if abs(block.index - centre) > reach and block.kind not in _BYLINE_KINDS:
+            continue
+        if mode == "html" and any(w in _near_tokens(block) for w in _NOT_PAGE_TIMES):
             continue
         found.append(block)
     found.sort(key=lambda b: (abs(b.index - centre), b.index))
     return found
+
+
+def _near_tokens(block: Block) -> str:
+    """The class/id words of a block's four innermost elements (a page-wide wrapper's words say nothing)."""
+    nodes = block.extra.get("nodes")
+    return " ".join([n.tokens for n in nodes[-4:] if n.tokens]) if isinstance(nodes, tuple) else ""
 
 
 def _own_tokens(block: Block) -> str:

@@ -15,7 +15,8 @@ import regex
 _OPENERS = regex.compile(
     r"^\s*(?:(?:written|posted|published|reported|text|story|words|article|updated|photos?)\s+)?"
     r"(?:by|von|vom|par|por|di|da|door|af|av|przez|autor(?:in|a)?|author|text|texto|testo|tekst|"
-    r"written by|geschrieben von|verfasst von|publié par|escrito por|scritto da|redacción|redaktion)\s*[:\-–—]?\s+",
+    r"written by|geschrieben von|verfasst von|publié par|escrito por|scritto da|redacción|redaktion)"
+    r"(?:\s*[:\-–—]?\s+|(?=\p{Lu}\p{Ll}))",
     regex.IGNORECASE)
 _BY_ANYWHERE = regex.compile(r"(?:^|[\s|•·,;(])(?:by|von|par|por|door|przez)\s+(?=\p{Lu})", regex.IGNORECASE)
 # Separators between names, and what follows the names on a byline (a date, a time, "|", "on", "updated").
@@ -25,6 +26,11 @@ _TAIL = regex.compile(
     r"\s*(?:[|•·—–]|\s-\s|\bon\b|\bam\b|\ble\b|\bel\b|\bil\b|\bupdated\b|\bpublished\b|\bposted\b|\baktualisiert\b|"
     r"\bveröffentlicht\b|\bmis à jour\b|\bpublié\b|\bin\b|\bfor\b|\bfür\b|\d).*$",
     regex.IGNORECASE)
+# Dates and times in a metadata row, and the separators between its fields.
+_DATES_AND_TIMES = regex.compile(
+    r"\d{1,4}(?:[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\.?\s*\p{L}{3,10}\.?\s+\d{4})|\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|am|pm|h))?"
+    r"|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}", regex.IGNORECASE)
+_FIELD_SEPARATORS = regex.compile(r"\s*[|•·—–/]\s*|\s{2,}|\s-\s")
 # A name: 1-5 words, each capitalised (particles allowed), letters, dots, apostrophes and hyphens only.
 _NAME_WORD = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}\.|(?:van|von|der|de|da|del|di|du|la|le|dos|bin|al|ten|"
                            r"zu|y|e)|[\p{Lo}]+)")
@@ -64,7 +70,6 @@ def names_from_line(line: str, need_opener: bool = False) -> list[str]:
     an opener a name needs two to four words."""
     text = " ".join(line.split())[:300]
     match = _OPENERS.match(text)
-    opened = True
     if match:
         text = text[match.end():]
     else:
@@ -74,14 +79,26 @@ def names_from_line(line: str, need_opener: bool = False) -> list[str]:
         elif need_opener:
             return []
         else:
-            opened = False
+            return names_from_fields(text)
     text = _TAIL.sub("", text)
     names = []
     for part in _SPLIT.split(text):
-        name = clean_name(part, 1 if opened else 2)
+        name = clean_name(part)
         if name and name.casefold() not in _NOT_NAMES and not all(w.lower() in _NOT_NAMES for w in name.split()):
             names.append(name)
     return names
+
+
+def names_from_fields(line: str) -> list[str]:
+    """Names in a metadata row without a byline word ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", "28. Jan. 2022
+    Paula Balov"): dates and times taken out, the fields between separators that are two to four name words."""
+    text = _DATES_AND_TIMES.sub(" | ", line)
+    names = []
+    for field in _FIELD_SEPARATORS.split(text):
+        name = clean_name(field, 2)
+        if name and name not in names and not any(w.lower() in _NOT_NAMES for w in name.split()):
+            names.append(name)
+    return names[:3]
 
 
 def names_from_value(value: Any, depth: int = 0, persons: dict[str, str] | None = None) -> list[str]:
