@@ -57,6 +57,7 @@ _TAG_KEYS = (("article:tag[]", "open-graph"), ("jsonld_keywords", "json-ld"), ("
              ("keywords", "meta"), ("parsely-tags", "meta"))
 # Kinds of removed blocks that hold bylines and dates, and class/id words of elements that hold them.
 _BYLINE_KINDS = frozenset({"byline", "author-box", "kicker"})
+_AUTHOR_KINDS = frozenset({"byline", "author-box"})
 _AUTHOR_WORDS = ("author", "byline", "autor", "auteur", "writer", "verfasser", "journalist", "creator")
 # Blocks read on each side of the headline for a byline or a date (text mode: lines), and how long they may be.
 _REACH = 30
@@ -194,10 +195,11 @@ def _authors(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str) -> tupl
         own = _own_tokens(block)
         names = _linked_authors(block) if mode == "html" else []
         if not names:
-            marked = any(w in own for w in _AUTHOR_WORDS) or block.kind in _BYLINE_KINDS
+            named = any(w in own for w in _AUTHOR_WORDS)
+            marked = named or block.kind in _AUTHOR_KINDS
             if not (marked or len(block.text) <= _MAX_OPENER_LINE):
                 continue
-            names = names_from_line(block.text, need_opener=not marked)
+            names = names_from_line(block.text, need_opener=not marked, bare=named)
         if names:
             microdata = any(k == "itemprop" and "author" in v.lower()
                             for n in block.extra.get("nodes", ())[-2:] for k, v in n.attrs)

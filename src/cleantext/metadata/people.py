@@ -63,11 +63,12 @@ def clean_name(text: str, min_words: int = 1) -> str | None:
     return text
 
 
-def names_from_line(line: str, need_opener: bool = False) -> list[str]:
+def names_from_line(line: str, need_opener: bool = False, bare: bool = False) -> list[str]:
     """The author names on a byline line ("By Jane Doe and John Roe | May 8, 2020"), or [] when it holds none.
 
-    ``need_opener``: only a line opened by a byline word counts (a bare "Jane Doe" line is not enough); without
-    an opener a name needs two to four words."""
+    ``need_opener``: only a line opened by a byline word counts. Otherwise a line without one is read as a
+    metadata row (names_from_fields) when it holds a date or time, or when ``bare`` (the element is named like
+    an author): a name then needs two to four words."""
     text = " ".join(line.split())[:300]
     match = _OPENERS.match(text)
     if match:
@@ -76,7 +77,7 @@ def names_from_line(line: str, need_opener: bool = False) -> list[str]:
         inner = _BY_ANYWHERE.search(text)
         if inner and inner.start() < 60:
             text = text[inner.end():]
-        elif need_opener:
+        elif need_opener or not (bare or _DATES_AND_TIMES.search(text)):
             return []
         else:
             return names_from_fields(text)
