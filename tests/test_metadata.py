@@ -277,3 +277,15 @@ def test_jsonl_record_and_explain_carry_metadata() -> None:
     assert record["metadata"]["sources"]["site_name"] == "open-graph"
     json.dumps(record)
     assert "site_name: River News  [open-graph]" in explain(cleantext.clean(html, mode="html"))
+
+
+def test_metadata_rows_and_roles() -> None:
+    assert names_from_line("04.02.2022 | 13:10 Uhr | Uta Helkenberg") == ["Uta Helkenberg"]
+    assert names_from_line("Daniel Kahn Gillmor, Senior Staff Technologist, ACLU", bare=True) == ["Daniel Kahn Gillmor"]
+    assert names_from_line("By Nathan Willis March 3, 2020") == ["Nathan Willis"]
+    assert names_from_line("ByAlex Bozarjian") == ["Alex Bozarjian"]
+    # A first name that starts like a byline word is not one ("Da-niel", "Di-ane").
+    assert names_from_line("Diane Smith", bare=True) == ["Diane Smith"]
+    # Without a date or an author-named element, a row of capitalised words is not a byline.
+    assert names_from_line("Video Advertising | Strategy") == []
+    assert names_from_line("Last Updated: January 7, 2025") == []

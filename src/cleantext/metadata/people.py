@@ -13,12 +13,13 @@ import regex
 
 # Words that open a byline, in the languages of the dev sets and their neighbours.
 _OPENERS = regex.compile(
-    r"^\s*(?:(?:written|posted|published|reported|text|story|words|article|updated|photos?)\s+)?"
+    r"^\s*(?:(?:(?:written|posted|published|reported|text|story|words|article|updated|photos?)\s+)?"
     r"(?:by|von|vom|par|por|di|da|door|af|av|przez|autor(?:in|a)?|author|text|texto|testo|tekst|"
     r"written by|geschrieben von|verfasst von|publié par|escrito por|scritto da|redacción|redaktion)"
-    r"(?:\s*[:\-–—]?\s+|(?=\p{Lu}\p{Ll}))",
+    r"\s*[:\-–—]?\s+|(?-i:By|Von|Par|Por)(?=(?-i:\p{Lu}\p{Ll})))",
     regex.IGNORECASE)
-_BY_ANYWHERE = regex.compile(r"(?:^|[\s|•·,;(])(?:by|von|par|por|door|przez)\s+(?=\p{Lu})", regex.IGNORECASE)
+# (?-i:...): a name starts with a capital letter, which IGNORECASE would not check.
+_BY_ANYWHERE = regex.compile(r"(?:^|[\s|•·,;(])(?:by|von|par|por|door|przez)\s+(?=(?-i:\p{Lu}))", regex.IGNORECASE)
 # Separators between names, and what follows the names on a byline (a date, a time, "|", "on", "updated").
 _SPLIT = regex.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bi\b|\boraz\b)\s*",
                        regex.IGNORECASE)
@@ -30,7 +31,7 @@ _TAIL = regex.compile(
 _DATES_AND_TIMES = regex.compile(
     r"\d{1,4}(?:[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\.?\s*\p{L}{3,10}\.?\s+\d{4})|\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|am|pm|h))?"
     r"|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}", regex.IGNORECASE)
-_FIELD_SEPARATORS = regex.compile(r"\s*[|•·—–/]\s*|\s{2,}|\s-\s")
+_FIELD_SEPARATORS = regex.compile(r"\s*[|•·—–/,]\s*|\s{2,}|\s-\s")
 # A name: 1-5 words, each capitalised (particles allowed), letters, dots, apostrophes and hyphens only.
 _NAME_WORD = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}\.|(?:van|von|der|de|da|del|di|du|la|le|dos|bin|al|ten|"
                            r"zu|y|e)|[\p{Lo}]+)")
@@ -41,6 +42,22 @@ _NOT_NAMES = frozenset({
     "press", "presse", "agency", "agencies", "by", "von", "par", "por", "autor", "autoren", "autorin", "author",
     "authors", "profil", "profile", "posts", "artikel", "article", "articles", "beiträge", "mehr", "alle", "all",
     "view", "zur", "übersicht", "artikelübersicht", "journalisten", "redakteure", "follow", "kontakt", "contact",
+    "updated", "published", "last", "veröffentlicht", "aktualisiert", "publié", "publicado", "category", "type",
+})
+# Words of a role or an affiliation: a comma part holding one ends the names ("Jane Doe, Senior Writer, ACLU").
+_ROLE_WORDS = frozenset({
+    "senior", "staff", "technologist", "engineer", "editor", "reporter", "correspondent", "writer", "university",
+    "professor", "ceo", "director", "manager", "founder", "redakteur", "redakteurin", "korrespondent", "journalist",
+    "journalistin", "chefredakteur", "autor", "autorin", "rédacteur", "rédactrice", "contributor", "columnist",
+    "analyst", "expert", "specialist", "president", "leiter", "leiterin", "projektleiterin", "projektleiter",
+})
+# Month and weekday names that follow a name on a byline ("By Nathan Willis March 3, 2020").
+_CALENDAR_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat",
+    "sun", "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "montag", "dienstag",
+    "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
 })
 
 
@@ -54,8 +71,13 @@ def clean_name(text: str, min_words: int = 1) -> str | None:
     words = text.split()
     if len(words) > 6 or len(words) < min_words or (min_words > 1 and len(words) > 4):
         return None
-    if all(w.lower() in _NOT_NAMES for w in words):
+    while words and words[-1].lower().strip(".,") in _CALENDAR_WORDS:
+        words.pop()
+    if not words or len(words) < min_words or any(w.lower() in _NOT_NAMES for w in words):
         return None
+    if any(w.lower().strip(".,") in _ROLE_WORDS for w in words):
+        return None
+    text = " ".join(words)
     if any(not _NAME_WORD.fullmatch(w) for w in words):
         return None
     if not any(w[0].isupper() or (w[0].isalpha() and not w[0].isascii()) for w in words):
@@ -84,8 +106,10 @@ def names_from_line(line: str, need_opener: bool = False, bare: bool = False) ->
     text = _TAIL.sub("", text)
     names = []
     for part in _SPLIT.split(text):
+        if any(w.lower().strip(".,") in _ROLE_WORDS for w in part.split()):
+            break  # a role or an affiliation: the names are over
         name = clean_name(part)
-        if name and name.casefold() not in _NOT_NAMES and not all(w.lower() in _NOT_NAMES for w in name.split()):
+        if name:
             names.append(name)
     return names
 
@@ -96,6 +120,8 @@ def names_from_fields(line: str) -> list[str]:
     text = _DATES_AND_TIMES.sub(" | ", line)
     names = []
     for field in _FIELD_SEPARATORS.split(text):
+        if names and any(w.lower().strip(".,") in _ROLE_WORDS for w in field.split()):
+            break
         name = clean_name(field, 2)
         if name and name not in names and not any(w.lower() in _NOT_NAMES for w in name.split()):
             names.append(name)
