@@ -58,6 +58,10 @@ _TAG_KEYS = (("article:tag[]", "open-graph"), ("jsonld_keywords", "json-ld"), ("
 # Kinds of removed blocks that hold bylines and dates, and class/id words of elements that hold them.
 _BYLINE_KINDS = frozenset({"byline", "author-box", "kicker"})
 _AUTHOR_KINDS = frozenset({"byline", "author-box"})
+# Removed blocks of these kinds are menus and page furniture: "Courses by Topic" there is not a byline.
+_NOT_BYLINE_KINDS = frozenset({"navigation", "header", "footer", "sidebar", "tools", "hidden", "overlay",
+                               "related-links", "social-links", "advert", "cookie-notice", "comments-widget",
+                               "newsletter-prompt", "tags", "legal-footer"})
 _AUTHOR_WORDS = ("author", "byline", "autor", "auteur", "writer", "verfasser", "journalist", "creator")
 # Blocks read on each side of the headline for a byline or a date (text mode: lines), and how long they may be.
 _REACH = 30
@@ -194,7 +198,7 @@ def _authors(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str) -> tupl
     for block in _near_headline(blocks, mode):
         own = _own_tokens(block)
         names = _linked_authors(block) if mode == "html" else []
-        if not names:
+        if not names and block.kind not in _NOT_BYLINE_KINDS:
             named = any(w in own for w in _AUTHOR_WORDS)
             marked = named or block.kind in _AUTHOR_KINDS
             if not (marked or len(block.text) <= _MAX_OPENER_LINE):
