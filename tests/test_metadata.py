@@ -289,3 +289,10 @@ def test_metadata_rows_and_roles() -> None:
     # Without a date or an author-named element, a row of capitalised words is not a byline.
     assert names_from_line("Video Advertising | Strategy") == []
     assert names_from_line("Last Updated: January 7, 2025") == []
+
+
+def test_the_site_or_an_organisation_as_author_is_not_an_author() -> None:
+    head = '<meta property="og:site_name" content="CBS News"><meta name="author" content="CBS News">'
+    assert meta_of(page(head)).authors == ()
+    meta = meta_of(page(jsonld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "EFE"}})))
+    assert meta.authors == ()

@@ -186,9 +186,13 @@ def _terms(value: Any) -> list[str]:
 
 def _authors(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str) -> tuple[list[str], str]:
     persons = raw.get("jsonld_persons") if isinstance(raw.get("jsonld_persons"), dict) else None
+    publishers = {_as_text(raw.get(k)) for k, _ in _SITE_KEYS} - {None}
+    publishers = {" ".join(p.casefold().split()) for p in publishers if p}
     for key, source in _AUTHOR_KEYS:
         value = raw.get(key + "[]") or raw.get(key)
         names = [n for n in names_from_value(value, 0, persons) if clean_name(n)]
+        if names and all(" ".join(n.casefold().split()) in publishers for n in names):
+            continue  # the site's own name in the author field: the page names no person
         if names:
             return names, source
     # WordPress and others: twitter:label1 "Written by" / "Verfasst von", twitter:data1 the name.

@@ -146,6 +146,9 @@ def names_from_value(value: Any, depth: int = 0, persons: dict[str, str] | None 
                 out.append(name)
         return out
     if isinstance(value, dict):
+        kind = value.get("@type")
+        if isinstance(kind, str) and "organization" in kind.lower():
+            return []  # a publisher given as the author: not a person's name
         name = value.get("name")
         if isinstance(name, str | list):
             return names_from_value(name, depth + 1)
