@@ -296,3 +296,11 @@ def test_the_site_or_an_organisation_as_author_is_not_an_author() -> None:
     assert meta_of(page(head)).authors == ()
     meta = meta_of(page(jsonld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "EFE"}})))
     assert meta.authors == ()
+
+
+def test_space_separated_properties_and_dublin_core_colon_form() -> None:
+    head = ('<meta property="dc:creator twitter:creator" content="Creator Name"><meta name="author" content="Site">'
+            '<meta property="dc:description og:description" content="Preferred description">')
+    meta = meta_of(page(head))
+    assert meta.authors == ("Creator Name",)
+    assert meta.raw["og:description"] == "Preferred description"

@@ -22,8 +22,8 @@ from .people import clean_name, names_from_line, names_from_value
 # Raw keys per field, in order of trust, with the source each one counts as.
 _TITLE_KEYS = (("og:title", "open-graph"), ("jsonld_headline", "json-ld"), ("twitter:title", "meta"),
                ("html_title", "title-tag"))
-_AUTHOR_KEYS = (("jsonld_author", "json-ld"), ("author", "meta"), ("dc.creator", "meta"),
-                ("dcterms.creator", "meta"), ("parsely-author", "meta"), ("sailthru.author", "meta"),
+_AUTHOR_KEYS = (("jsonld_author", "json-ld"), ("dc.creator", "meta"), ("dcterms.creator", "meta"),
+                ("author", "meta"), ("parsely-author", "meta"), ("sailthru.author", "meta"),
                 ("citation_author", "meta"), ("byl", "meta"), ("article:author", "open-graph"),
                 ("book:author", "open-graph"), ("creator", "meta"), ("authors", "meta"))
 _PUBLISHED_KEYS = (("jsonld_date_published", "json-ld"), ("article:published_time", "open-graph"),

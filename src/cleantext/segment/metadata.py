@@ -73,10 +73,16 @@ def merge_metadata(meta: dict[str, Any], title: dict[str, Any], metas: dict[str,
 
 
 def read_meta(attrib: Mapping[str, str], meta: dict[str, Any]) -> None:
-    """Keep the content of one <meta> element when it names a key of META_KEYS (the first one of a key wins)."""
-    key = (attrib.get("property") or attrib.get("name") or attrib.get("itemprop") or attrib.get("http-equiv")
-           or "").lower().strip()
-    if not key or key not in META_KEYS:
+    """Keep the content of one <meta> element under each key of META_KEYS it names (the first one of a key wins).
+
+    A property may list several keys ("og:description dc:description"); "dc:creator" is read as "dc.creator"."""
+    names = (attrib.get("property") or attrib.get("name") or attrib.get("itemprop") or attrib.get("http-equiv")
+             or "").lower()
+    if not names:
+        return
+    keys = [k.replace("dc:", "dc.", 1).replace("dcterms:", "dcterms.", 1) for k in names.split()[:5]]
+    keys = [k for k in keys if k in META_KEYS]
+    if not keys:
         return
     content = attrib.get("content")
     if not content:
@@ -84,11 +90,12 @@ def read_meta(attrib: Mapping[str, str], meta: dict[str, Any]) -> None:
     content = squash(content[:MAX_VALUE])
     if not content:
         return
-    if key in MULTI_KEYS:
-        values = meta.setdefault(key + "[]", [])
-        if len(values) < MAX_MULTI and content not in values:
-            values.append(content)
-    meta.setdefault(key, content)
+    for key in keys:
+        if key in MULTI_KEYS:
+            values = meta.setdefault(key + "[]", [])
+            if len(values) < MAX_MULTI and content not in values:
+                values.append(content)
+        meta.setdefault(key, content)
 
 
 def read_head(tag: str, attrib: Mapping[str, str], meta: dict[str, Any]) -> None:
