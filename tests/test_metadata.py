@@ -304,3 +304,18 @@ def test_space_separated_properties_and_dublin_core_colon_form() -> None:
     meta = meta_of(page(head))
     assert meta.authors == ("Creator Name",)
     assert meta.raw["og:description"] == "Preferred description"
+
+
+def test_a_paragraph_that_opens_with_a_date_dates_a_press_release() -> None:
+    body = "<p>25.01.2022 – Die Zusammenarbeit der beiden Ämter wird neu geregelt, teilte das Ministerium mit.</p>" + BODY
+    assert meta_of(page(body=body)).date_published == "2022-01-25"
+    later = ("<p>Bundesminister Cem Özdemir hat das Forum der Landwirte am 26. Januar 2022 in Berlin eröffnet.</p>"
+             + BODY)
+    assert meta_of(page(body=later)).date_published is None
+
+
+def test_leading_date() -> None:
+    from cleantext.metadata.dates import leading_date
+
+    assert leading_date("Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige") == dt.date(2022, 1, 25)
+    assert leading_date("The bridge was first opened on 12 May 1998 and rebuilt") is None

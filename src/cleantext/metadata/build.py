@@ -15,7 +15,7 @@ import regex
 
 from ..document import Block
 from . import language as lang
-from .dates import find_date, parse_date, url_date
+from .dates import find_date, leading_date, parse_date, url_date
 from .model import Metadata
 from .people import clean_name, names_from_line, names_from_value
 
@@ -65,6 +65,8 @@ _NOT_BYLINE_KINDS = frozenset({"navigation", "header", "footer", "sidebar", "too
 _AUTHOR_WORDS = ("author", "byline", "autor", "auteur", "writer", "verfasser", "journalist", "creator")
 # Blocks read on each side of the headline for a byline or a date (text mode: lines), and how long they may be.
 _REACH = 30
+_HEADER_REACH = 3
+_DATELINE_REACH = 5
 _NEAR_HEADLINE = 8
 _MAX_BYLINE_CHARS = 200
 # A line without byline or date class words is read for "By Jane Doe" or a date only up to this length.
@@ -235,9 +237,7 @@ def _near_headline(blocks: Sequence[Block], mode: str) -> list[Block]:
     """Short blocks that may hold a byline or a date, nearest the headline first: those around it, and those the
     rules removed as bylines anywhere; never inside comments, teasers or sidebars. Without a headline, the
     blocks around the first kept one."""
-    centre = next((b.index for b in blocks if b.label == "title"), None)
-    if centre is None:
-        centre = next((b.index for b in blocks if b.label == "body"), 0)
+    centre = centre_of(blocks)
     reach = _REACH if mode == "html" else _NEAR_HEADLINE
     found = []
     for block in blocks:
@@ -245,11 +245,24 @@ def _near_headline(blocks: Sequence[Block], mode: str) -> list[Block]:
             continue
         if abs(block.index - centre) > reach and block.kind not in _BYLINE_KINDS:
             continue
-        if mode == "html" and any(w in _near_tokens(block) for w in _NOT_PAGE_TIMES):
-            continue
+        # Right by the headline a "teaser" or "widget" class is the article's own header; further off it is not.
+        # Comments are never the page's.
+        if mode == "html":
+            near = _near_tokens(block)
+            words = _NOT_PAGE_TIMES if abs(block.index - centre) > _HEADER_REACH else ("comment", "reply")
+            if any(w in near for w in words):
+                continue
         found.append(block)
     found.sort(key=lambda b: (abs(b.index - centre), b.index))
     return found
+
+
+def centre_of(blocks: Sequence[Block]) -> int:
+    """The index of the headline block, else of the first kept block, else 0."""
+    centre = next((b.index for b in blocks if b.label == "title"), None)
+    if centre is None:
+        centre = next((b.index for b in blocks if b.label == "body"), 0)
+    return centre
 
 
 def _near_tokens(block: Block) -> str:
@@ -292,6 +305,14 @@ def _published(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str, url: 
             if not any(w in own for w in _DATE_WORDS):
                 continue
         day = find_date(block.text, month_first, latest)
+        if day:
+            return day, "byline"
+    # A paragraph by the headline that opens with a date: a press release or a dateline.
+    centre = centre_of(blocks)
+    for block in blocks[max(0, centre - _DATELINE_REACH): centre + _DATELINE_REACH + 1]:
+        if block.label == "title" or block.kind in _NOT_BYLINE_KINDS:
+            continue
+        day = leading_date(block.text, month_first, latest)
         if day:
             return day, "byline"
     day = url_date(url, latest)

@@ -120,6 +120,22 @@ def find_date(text: str, month_first: bool = False, latest: dt.date | None = Non
     """The first valid date written in ``text`` (a line: only its first 300 characters are read), or None.
 
     ``month_first``: read 03/04/2019 as March 4 (US pages) rather than 3 April; a first number over 12 decides."""
+    found = find_date_at(text, month_first, latest)
+    return found[1] if found else None
+
+
+def leading_date(text: str, month_first: bool = False, latest: dt.date | None = None,
+                 max_words: int = 3) -> dt.date | None:
+    """The date a paragraph opens with, as a press release or a dateline does ("25.01.2022 – Die…",
+    "Pressemitteilung vom 25. Januar 2022 | Berlin"): at most ``max_words`` words before it, else None."""
+    found = find_date_at(text[:120], month_first, latest)
+    if found and len(text[: found[0]].split()) <= max_words:
+        return found[1]
+    return None
+
+
+def find_date_at(text: str, month_first: bool = False, latest: dt.date | None = None) -> tuple[int, dt.date] | None:
+    """(position, date) of the first valid date in ``text`` (its first 300 characters), or None."""
     text = text[:300]
     found: list[tuple[int, dt.date]] = []
     for match in _YMD.finditer(text):
@@ -145,7 +161,7 @@ def find_date(text: str, month_first: bool = False, latest: dt.date | None = Non
         if day:
             found.append((match.start(), day))
             break
-    return min(found, key=lambda f: f[0])[1] if found else None
+    return min(found, key=lambda f: f[0]) if found else None
 
 
 def url_date(url: str, latest: dt.date | None = None) -> dt.date | None:
