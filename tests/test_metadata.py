@@ -319,3 +319,9 @@ def test_leading_date() -> None:
 
     assert leading_date("Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige") == dt.date(2022, 1, 25)
     assert leading_date("The bridge was first opened on 12 May 1998 and rebuilt") is None
+
+
+def test_byline_tails_that_are_not_the_author() -> None:
+    assert names_from_line("Written by Rob Ewaschuk Edited by Betsy Beyer") == ["Rob Ewaschuk"]
+    assert names_from_line("By Jane Doe Photos by Max Roe") == ["Jane Doe"]
+    assert names_from_line("Alex Perry 1 day ago", bare=True) == ["Alex Perry"]

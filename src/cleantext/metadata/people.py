@@ -25,12 +25,13 @@ _SPLIT = regex.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\
                        regex.IGNORECASE)
 _TAIL = regex.compile(
     r"\s*(?:[|•·—–]|\s-\s|\bon\b|\bam\b|\ble\b|\bel\b|\bil\b|\bupdated\b|\bpublished\b|\bposted\b|\baktualisiert\b|"
-    r"\bveröffentlicht\b|\bmis à jour\b|\bpublié\b|\bin\b|\bfor\b|\bfür\b|\d).*$",
+    r"\bveröffentlicht\b|\bmis à jour\b|\bpublié\b|\bin\b|\bfor\b|\bfür\b|\bedited\b|\bphotos?\b|\bfotos?\b|"
+    r"\billustrat\w*|\bbearbeitet\b|\d).*$",
     regex.IGNORECASE)
 # Dates and times in a metadata row, and the separators between its fields.
 _DATES_AND_TIMES = regex.compile(
     r"\d{1,4}(?:[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\.?\s*\p{L}{3,10}\.?\s+\d{4})|\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|am|pm|h))?"
-    r"|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}", regex.IGNORECASE)
+    r"|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d+\s+\p{L}+\s+ago\b|\bvor\s+\d+\s+\p{L}+", regex.IGNORECASE)
 _FIELD_SEPARATORS = regex.compile(r"\s*[|•·—–/,]\s*|\s{2,}|\s-\s")
 # A name: 1-5 words, each capitalised (particles allowed), letters, dots, apostrophes and hyphens only.
 _NAME_WORD = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}\.|(?:van|von|der|de|da|del|di|du|la|le|dos|bin|al|ten|"
