@@ -103,11 +103,12 @@ def build_metadata(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str, t
     if url_value:
         fields["url"], sources["url"] = url_value, url_source
 
-    authors, source = _authors(raw, blocks, mode)
+    near = _near_headline(blocks, mode)
+    authors, source = _authors(raw, near, mode)
     if authors:
         fields["authors"], sources["authors"] = tuple(authors), source
 
-    published, source = _published(raw, blocks, mode, url_value or "", latest)
+    published, source = _published(raw, blocks, near, url_value or "", latest)
     if published:
         fields["date_published"], sources["date_published"] = published.isoformat(), source
     modified, source = _first(raw, _MODIFIED_KEYS, lambda v: parse_date(v, latest))
@@ -186,7 +187,7 @@ def _terms(value: Any) -> list[str]:
     return out[:50]
 
 
-def _authors(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str) -> tuple[list[str], str]:
+def _authors(raw: Mapping[str, Any], near: Sequence[Block], mode: str) -> tuple[list[str], str]:
     persons = raw.get("jsonld_persons") if isinstance(raw.get("jsonld_persons"), dict) else None
     publishers = {_as_text(raw.get(k)) for k, _ in _SITE_KEYS} - {None}
     publishers = {" ".join(p.casefold().split()) for p in publishers if p}
@@ -201,7 +202,7 @@ def _authors(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str) -> tupl
     label, data = raw.get("twitter:label1"), raw.get("twitter:data1")
     if isinstance(label, str) and isinstance(data, str) and _WRITTEN_BY.search(label) and clean_name(data):
         return [" ".join(data.split())], "meta"
-    for block in _near_headline(blocks, mode):
+    for block in near:
         own = _own_tokens(block)
         names = _linked_authors(block) if mode == "html" else []
         if not names and block.kind not in _NOT_BYLINE_KINDS:
@@ -239,11 +240,12 @@ def _near_headline(blocks: Sequence[Block], mode: str) -> list[Block]:
     blocks around the first kept one."""
     centre = centre_of(blocks)
     reach = _REACH if mode == "html" else _NEAR_HEADLINE
+    low, high = max(0, centre - reach), centre + reach + 1
+    picked = blocks[low:high] + [b for b in blocks[:low] if b.kind in _BYLINE_KINDS] + [
+        b for b in blocks[high:] if b.kind in _BYLINE_KINDS]
     found = []
-    for block in blocks:
+    for block in picked:
         if len(block.text) > _MAX_BYLINE_CHARS or block.label == "title":
-            continue
-        if abs(block.index - centre) > reach and block.kind not in _BYLINE_KINDS:
             continue
         # Right by the headline a "teaser" or "widget" class is the article's own header; further off it is not.
         # Comments are never the page's.
@@ -277,7 +279,7 @@ def _own_tokens(block: Block) -> str:
     return " ".join([n.tokens for n in nodes[-2:] if n.tokens]) if isinstance(nodes, tuple) else ""
 
 
-def _published(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str, url: str,
+def _published(raw: Mapping[str, Any], blocks: Sequence[Block], near: Sequence[Block], url: str,
                latest: dt.date | None) -> tuple[dt.date | None, str]:
     day, source = _first(raw, _PUBLISHED_KEYS, lambda v: parse_date(v, latest))
     if day:
@@ -299,7 +301,7 @@ def _published(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str, url: 
                 return day, "microdata" if itemprop else "time"
     declared = str(raw.get("html_lang") or "")
     month_first = declared.lower().startswith("en") and "gb" not in declared.lower()
-    for block in _near_headline(blocks, mode):
+    for block in near:
         if block.kind not in _BYLINE_KINDS and len(block.text) > _MAX_DATE_LINE:
             own = _own_tokens(block)
             if not any(w in own for w in _DATE_WORDS):
