@@ -307,7 +307,7 @@ def test_space_separated_properties_and_dublin_core_colon_form() -> None:
 
 
 def test_a_paragraph_that_opens_with_a_date_dates_a_press_release() -> None:
-    body = "<p>25.01.2022 – Die Zusammenarbeit der beiden Ämter wird neu geregelt, teilte das Ministerium mit.</p>" + BODY
+    body = "<p>25.01.2022 – Die Zusammenarbeit der Ämter wird neu geregelt, teilte das Ministerium mit.</p>" + BODY
     assert meta_of(page(body=body)).date_published == "2022-01-25"
     later = ("<p>Bundesminister Cem Özdemir hat das Forum der Landwirte am 26. Januar 2022 in Berlin eröffnet.</p>"
              + BODY)

@@ -14,8 +14,8 @@ from typing import Any
 import regex
 
 from ..document import Block
-from . import language as lang
 from .dates import find_date, leading_date, parse_date, url_date
+from .language import OVERRULE_PERCENT, SAMPLE_CHARS, available, detect, normalise_tag, primary
 from .model import Metadata
 from .people import clean_name, names_from_line, names_from_value
 
@@ -326,8 +326,8 @@ def _published(raw: Mapping[str, Any], blocks: Sequence[Block], near: Sequence[B
 def _language(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str) -> tuple[str | None, str]:
     """HTML: the declared language, unless the text is clearly in another one (none declared: None, the page does
     not say). Text: the language of the text."""
-    declared, source = _first(raw, _LANG_KEYS, lang.normalise_tag)
-    if not lang.available() or (mode == "html" and not declared):
+    declared, source = _first(raw, _LANG_KEYS, normalise_tag)
+    if not available() or (mode == "html" and not declared):
         return declared, source
     text = []
     size = 0
@@ -335,11 +335,11 @@ def _language(raw: Mapping[str, Any], blocks: Sequence[Block], mode: str) -> tup
         if block.label == "body":
             text.append(block.text)
             size += len(block.text) + 1
-            if size >= lang.SAMPLE_CHARS:
+            if size >= SAMPLE_CHARS:
                 break
-    found = lang.detect("\n".join(text))
+    found = detect("\n".join(text))
     if declared:
-        if found and found[0] != lang.primary(declared) and found[1] >= lang.OVERRULE_PERCENT:
+        if found and found[0] != primary(declared) and found[1] >= OVERRULE_PERCENT:
             return found[0], "text"  # the markup's tag is a template default the text contradicts
         return declared, source
     if found:
