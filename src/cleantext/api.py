@@ -117,7 +117,7 @@ def _finish(blocks: list[Block], metadata: dict[str, Any], actual_mode: Mode, op
             if block.label == "boilerplate" and block.rule in COMMENT_RULES and (
                     block.rule != "comment-thread" or f"({COMMENTS_KIND})" in (block.reason or "")):
                 block.label = "comment"
-    return Document(blocks=blocks, mode=actual_mode, metadata=metadata, truncated=truncated, options=opts)
+    return Document(blocks=blocks, mode=actual_mode, raw_metadata=metadata, truncated=truncated, options=opts)
 
 
 def _known_names(rules: Sequence[Rule]) -> frozenset[str]:

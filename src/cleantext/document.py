@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from .metadata import Metadata
     from .options import Options
 
 # "comment": a reader comment, kept apart from the body (Options.include_comments).
@@ -115,11 +116,24 @@ class Document:
 
     blocks: list[Block]
     mode: Literal["html", "text"]
-    metadata: dict[str, Any] = field(default_factory=dict)
+    # The page's metadata as read (<title>, <meta>, JSON-LD, <time>...): the evidence behind ``metadata``.
+    raw_metadata: dict[str, Any] = field(default_factory=dict)
     # Set when a limit cut the work short (e.g. "max_blocks: 200000 blocks kept, rest dropped").
     truncated: str | None = None
     # The options the page was cleaned with: Document.html reads include_links and include_images from them.
     options: Options | None = field(default=None, repr=False, compare=False)
+    # The normalised metadata, built on first use (a caller who wants only the text does not pay for it).
+    _metadata: Metadata | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def metadata(self) -> Metadata:
+        """Authors, dates, canonical URL, site name, language, description, image, categories and tags, each
+        with its source; ``metadata.raw`` (also ``metadata["og:title"]``...) is the evidence as read."""
+        if self._metadata is None:
+            from .metadata import build_metadata  # imported here: cleantext.metadata imports this module
+
+            self._metadata = build_metadata(self.raw_metadata, self.blocks, self.mode, self.title)
+        return self._metadata
 
     @property
     def title(self) -> str | None:
@@ -127,7 +141,7 @@ class Document:
         for block in self.blocks:
             if block.label == "title":
                 return block.text
-        title = self.metadata.get("title")
+        title = self.raw_metadata.get("title")
         return title if isinstance(title, str) and title else None
 
     @property
@@ -173,14 +187,15 @@ class Document:
         return [b for b in self.blocks if b.label == "boilerplate"]
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-serialisable: title, text, paragraphs, removed blocks with rule and reason."""
+        """JSON-serialisable: title, text, paragraphs, metadata (fields and sources), removed blocks with rule and
+        reason."""
         return {
             "title": self.title,
             "mode": self.mode,
             "text": self.text,
             "paragraphs": self.paragraphs,
             "comments": self.comments,
-            "metadata": self.metadata,
+            "metadata": self.metadata.to_dict(),
             "truncated": self.truncated,
             "removed": [
                 {"index": b.index, "text": b.text, "rule": b.rule, "kind": b.kind, "reason": b.reason}

@@ -186,7 +186,8 @@ def to_json(doc: Document, **extra: object) -> str:
 
 
 def explain(doc: Document, width: int = 72) -> str:
-    """Every block in order: '+' kept, 'T' title, 'C' reader comment, '-' removed with its rule and reason."""
+    """Every block in order: '+' kept, 'T' title, 'C' reader comment, '-' removed with its rule and reason; then
+    the metadata fields with their sources."""
     lines = []
     for block in doc.blocks:
         text = block.text.replace("\n", " ")
@@ -200,4 +201,8 @@ def explain(doc: Document, width: int = 72) -> str:
             lines.append(f"  C {text}    [{block.rule}: reader comment, kept apart]")
         else:
             lines.append(f"  - {text}\n      {block.rule} ({block.kind}): {block.reason}")
+    found = doc.metadata.explain()
+    if found:  # the normalised metadata, each field with the source it was read from
+        lines.append("  metadata:")
+        lines.extend(f"    {line}" for line in found)
     return "\n".join(lines)

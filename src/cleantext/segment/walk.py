@@ -13,7 +13,7 @@ from typing import Any
 from ..document import Block
 from ..parse import BREAK_TAGS, check_deadline
 from .extras import CELL_TAGS, Extras
-from .metadata import is_jsonld, merge_metadata, read_captured, read_meta, squash
+from .metadata import is_jsonld, merge_metadata, read_captured, read_head, read_root, read_time, squash
 from .nodes import (
     _APART,
     BLOCK_TAGS,
@@ -74,18 +74,16 @@ class Walk:
         linked: list[int] = []
         hrefs: list[str] = []  # link targets of the current block, in order
         anchors: list[str] = []  # href of each open <a>
-        # The deepest element holding every piece of the block's text (None before its first word): a block's
-        # nodes end there, so <span class="credit">Photo: AP</span> keeps its class even when its block is flushed
-        # after the span.
+        # The deepest element holding every piece of the block's text (None before its first word): a block's nodes
+        # end there, so <span class="credit">Photo: AP</span> keeps its class when its block is flushed after it.
         holder: Node | None = None
         pend = ""  # text since the last tag (the parser splits one text node around entities)
         # Further pieces of that text, joined once at the next tag: `pend += piece` on a closure variable copies
         # the whole string each time, which made a paragraph of 600,000 entities quadratic.
         more: list[str] = []
         class_memo: dict[str, tuple[tuple[tuple[str, str], ...], str, str | None]] = {}  # class-only attributes
-        # One string object per distinct tag name, attribute set and href: the parser makes a new string per
-        # event, and a large page keeps tens of thousands of nodes alive (a 10 MB page of the speed benchmark:
-        # peak RSS over baseline 12.8x -> 11.1x the input).
+        # One string object per distinct tag name, attribute set and href: the parser makes a new string per event,
+        # and a large page keeps many nodes alive (a 10 MB page: peak RSS over baseline 12.8x -> 11.1x the input).
         shared: dict[Any, Any] = {}
         tag_memo: dict[str, tuple[int, str]] = {}
         # Open hidden inline elements: depth, the sizes of parts, marks, linked and hrefs, holder and link_chars at
@@ -164,8 +162,7 @@ class Walk:
                 extra = {"nodes": nodes}
             if images or tag in cell_tags:
                 extras.fill(extra, tag, nodes)
-            # Positional arguments: keywords cost a third more per block. ancestors and attr_tokens (None) come
-            # from the nodes when a rule reads them.
+            # Positional arguments (keywords cost a third more); ancestors and attr_tokens come from the nodes.
             blocks.append(Block(len(blocks), text, tag, "body", None, None, None, None, 0, None, None,
                                 links if links < len(text) else len(text), None, extra))
             if max_blocks is not None and len(blocks) > max_blocks:
@@ -233,6 +230,8 @@ class Walk:
                     in_pre += 1
                 elif code >= EL_ROW:  # <tr>, <td>, <th> (the only block codes past EL_ROW)
                     extras.start(code == EL_ROW, next_id, attrib, open_nodes[-1].nid if open_nodes else -1)
+                elif tag == "html" and attrib:
+                    read_root(attrib, metas)
             elif depth > max_depth:
                 kinds.append(EL_PLAIN)
                 return
@@ -252,6 +251,8 @@ class Walk:
                 attrs = shared.setdefault(attrs, attrs)
                 tokens = shared.setdefault(tokens, tokens)
             if code < EL_BLOCK:
+                if tag == "time" and attrib:
+                    read_time(attrib, " ".join([n.tokens for n in open_nodes if n.tokens]), len(blocks), metas)
                 if hidden:
                     # A hidden inline element inside a paragraph: its text is not part of what a reader sees,
                     # unless it holds a block element. Its text is taken back at its end if no block started.
@@ -288,8 +289,8 @@ class Walk:
             kinds.append(EL_PLAIN)
             if tag in BLOCK_TAGS:
                 hidden_marks.clear()
-            elif tag == "meta":
-                read_meta(attrib, metas)
+            elif tag == "meta" or tag == "link":
+                read_head(tag, attrib, metas)
             elif tag == "title" and depth == head_depth + 1 and not title_seen:
                 title_seen = True
                 capturing = "title"
@@ -302,8 +303,8 @@ class Walk:
             skip = depth
             if tag == "head" and depth == 2:
                 head_depth = depth
-            elif tag == "meta":
-                read_meta(attrib, metas)
+            elif tag == "meta" or tag == "link":
+                read_head(tag, attrib, metas)
             elif tag == "script" and attrib and is_jsonld(attrib):
                 capturing = "jsonld"
 
