@@ -10,6 +10,7 @@ from .decode import check_text, decode_bytes, html_head, looks_like_html, saniti
 from .document import Document
 from .errors import InputTooLarge
 from .options import Mode, Options
+from .pagetype import decide
 from .presets import DEFAULT_RULES
 from .rule import Rule
 from .segment.html import gc_paused, segment_html
@@ -73,9 +74,11 @@ def _clean(source: str | bytes, opts: Options, rules: Sequence[Rule] | None) -> 
     if len(blocks) > opts.max_blocks:
         truncated = f"max_blocks: kept the first {opts.max_blocks} blocks, the rest of the page was not cleaned"
         del blocks[opts.max_blocks :]
-    ctx = Context(blocks=blocks, options=opts, mode=actual_mode, metadata=metadata, deadline=deadline)
+    page_type = decide(blocks, metadata, actual_mode, opts.url, opts.page_type)
+    ctx = Context(blocks=blocks, options=opts, mode=actual_mode, metadata=metadata, deadline=deadline,
+                  page_type=page_type)
     run_chain(ctx, DEFAULT_RULES if rules is None else rules)
-    return Document(blocks=blocks, mode=actual_mode, metadata=metadata, truncated=truncated)
+    return Document(blocks=blocks, mode=actual_mode, metadata=metadata, truncated=truncated, page_type=page_type)
 
 
 def _check_size(size: int, opts: Options) -> None:

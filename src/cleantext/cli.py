@@ -14,7 +14,7 @@ from . import __version__
 from .batch import Record, Result, clean_many
 from .io.output import DirectoryWriter, JsonlWriter
 from .io.sources import INPUT_FORMATS, ReadOptions, read_inputs
-from .options import MODES, Options
+from .options import MODES, PAGE_TYPES, Options
 from .presets import DEFAULT_RULES
 from .render import explain, to_json, to_markdown, to_text
 from .templates import DESCRIPTION as TEMPLATE_DESCRIPTION
@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--explain", action="store_true", help="list every block with the rule and reason that decided it")
     p.add_argument("--links", action="store_true", help="keep links in Markdown output (safe addresses only)")
     p.add_argument("--include-comments", action="store_true", help="keep reader comments (removed by default)")
+    p.add_argument("--page-type", choices=PAGE_TYPES, default=None,
+                   help="the pages' type, when known (default: detected per page from its URL, markup and shape)")
     p.add_argument("--list-rules", action="store_true", help="list every rule in chain order and exit")
     p.add_argument("--disable", action="append", default=[], metavar="NAME",
                    help="switch off a rule or a whole kind (repeatable)")
@@ -175,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.explain and (args.output or args.format == "jsonl"):
         return _usage_error("--explain prints to the terminal; it cannot be combined with --output or --format jsonl")
     options = Options(mode=args.mode, disable=frozenset(args.disable), include_comments=args.include_comments,
-                      include_links=args.links)
+                      include_links=args.links, page_type=args.page_type)
     read_opts = ReadOptions(input_format=args.input_format, recursive=args.recursive, text_field=args.text_field,
                             html_field=args.html_field, id_field=args.id_field, url_field=args.url_field,
                             max_bytes=options.max_input_bytes)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .pagetype import PageType
 
 Label = Literal["body", "title", "boilerplate"]
 
@@ -114,6 +117,8 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     # Set when a limit cut the work short (e.g. "max_blocks: 200000 blocks kept, rest dropped").
     truncated: str | None = None
+    # What kind of page this is and the evidence for it (cleantext.pagetype); None for a Document built by hand.
+    page_type: PageType | None = None
 
     @property
     def title(self) -> str | None:
@@ -153,6 +158,7 @@ class Document:
             "paragraphs": self.paragraphs,
             "metadata": self.metadata,
             "truncated": self.truncated,
+            "page_type": self.page_type.to_dict() if self.page_type is not None else None,
             "removed": [
                 {"index": b.index, "text": b.text, "rule": b.rule, "kind": b.kind, "reason": b.reason}
                 for b in self.removed

@@ -173,8 +173,9 @@ def to_json(doc: Document, **extra: object) -> str:
 
 
 def explain(doc: Document, width: int = 72) -> str:
-    """Every block in order: '+' kept, 'T' title, '-' removed with its rule and reason."""
-    lines = []
+    """The page type and its evidence, then every block in order: '+' kept, 'T' title, '-' removed with its rule
+    and reason."""
+    lines = [f"page type: {doc.page_type.explain()}"] if doc.page_type is not None else []
     for block in doc.blocks:
         text = block.text.replace("\n", " ")
         if len(text) > width:

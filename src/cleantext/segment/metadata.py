@@ -8,9 +8,11 @@ from typing import Any
 
 # The <meta> names and properties kept (property, name or itemprop attribute, lower-cased).
 META_KEYS = frozenset({"og:title", "twitter:title", "description", "og:description", "og:site_name", "author",
-                       "article:published_time", "headline"})
+                       "article:published_time", "headline", "og:type", "og:url"})
 # The page's JSON-LD is read up to this size; larger blobs are not article metadata.
 MAX_JSONLD = 2_000_000
+# At most this many distinct JSON-LD @type names are kept (the most on a page of ../shared/datasets is far fewer).
+MAX_TYPES = 32
 
 
 def squash(text: str) -> str:
@@ -32,7 +34,8 @@ def is_jsonld(attrib: Mapping[str, str]) -> bool:
 
 
 def read_jsonld(raw: str, meta: dict[str, Any]) -> None:
-    """Collect headline and articleBody from one JSON-LD script (broken or oversized JSON is ignored)."""
+    """Collect headline, articleBody and the @type values from one JSON-LD script (broken or oversized JSON is
+    ignored); the types feed the page-type decision."""
     if not raw.strip() or len(raw) > MAX_JSONLD:
         return
     try:
@@ -51,6 +54,11 @@ def read_jsonld(raw: str, meta: dict[str, Any]) -> None:
                 value = item.get(key)
                 if isinstance(value, str) and value.strip() and name not in meta:
                     meta[name] = squash(value)
+            kind = item.get("@type")
+            types = meta.setdefault("jsonld_types", []) if kind else []
+            for name in kind if isinstance(kind, list) else [kind]:
+                if isinstance(name, str) and name and len(types) < MAX_TYPES and name not in types:
+                    types.append(name)
             for value in item.values():
                 if isinstance(value, list | dict):
                     stack.append(value)
