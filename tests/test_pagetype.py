@@ -134,3 +134,37 @@ def test_cli_page_type_flag_and_explain(tmp_path, capsys: pytest.CaptureFixture[
     assert "\npage type: documentation (set by the caller)\n" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         main(["--page-type", "blog", str(path)])
+
+
+CARD = ('<article class="card"><h3><a href="/p/{i}">Trail {i}: a loop through the pine forest</a></h3>'
+        '<p>A quiet {i} km walk past two lakes, with a steep climb at the end and views over the valley.</p></article>')
+INTRO = ('<div class="intro"><p>These walks were chosen by our readers over the last three summers, and each was '
+         'checked by a ranger this spring, so the distances, the climbs and the parking notes are up to date.</p>'
+         '<p>Most of them start at a car park or a bus stop, and none needs more than ordinary shoes, although the '
+         'forest paths can be muddy after rain, so boots are the better choice in autumn.</p></div>')
+LISTING = page('<nav><a href="/">Home</a> <a href="/trails">Trails</a></nav><main><h1>All trails</h1>' + INTRO +
+               '<div class="grid">' + "".join(CARD.format(i=i) for i in range(1, 7)) + "</div></main>")
+
+
+def test_on_a_listing_the_cards_are_content() -> None:
+    listing = cleantext.clean(LISTING, page_type="listing")
+    kept = [i for i in range(1, 7) if f"Trail {i}: a loop" in listing.text]
+    assert kept == [1, 2, 3, 4, 5, 6]
+    assert listing.page_type.held == ["content-region", "link-list", "teaser-list"]
+    assert "rules not run for this type: content-region" in listing.page_type.explain()
+    assert "Home" not in listing.text  # the menu still goes
+
+
+def test_on_an_article_the_same_cards_are_teasers() -> None:
+    # the same markup typed article: the chain runs as before page types (teaser cards removed)
+    article = cleantext.clean(LISTING, page_type="article")
+    assert article.page_type.held == []
+    assert not any(f"Trail {i}: a loop" in article.text for i in range(1, 7))
+    assert "These walks were chosen" in article.text
+
+
+def test_repeated_cards_holding_most_text_are_detected_as_a_listing() -> None:
+    doc = cleantext.clean(LISTING)
+    assert doc.page_type.name == "listing"
+    assert "6 repeated <article class=\"card\"> elements" in doc.page_type.explain()
+    assert all(f"Trail {i}: a loop" in doc.text for i in range(1, 7))

@@ -14,6 +14,7 @@ from .pagetype import decide
 from .presets import DEFAULT_RULES
 from .rule import Rule
 from .segment.html import gc_paused, segment_html
+from .segment.noscript import is_thin, unwrap_noscript
 from .segment.text import segment_text
 
 
@@ -64,7 +65,11 @@ def _clean(source: str | bytes, opts: Options, rules: Sequence[Rule] | None) -> 
     if page is not None and actual_mode == "text":
         text, page = page.decode("utf-8"), None
     if actual_mode == "html":
-        blocks, metadata = segment_html(page if page is not None else text, opts.max_depth, opts.max_blocks, deadline)
+        markup = page if page is not None else text
+        blocks, metadata = segment_html(markup, opts.max_depth, opts.max_blocks, deadline)
+        if is_thin(blocks) and (unwrapped := unwrap_noscript(markup)) is not None:
+            blocks, metadata = segment_html(unwrapped, opts.max_depth, opts.max_blocks, deadline)
+        del markup
     else:
         blocks, metadata = segment_text(text, opts.max_blocks), {}
     del page

@@ -30,22 +30,26 @@ class PageType:
     strength: float = 0.0
     evidence: tuple[Evidence, ...] = field(default=())
     forced: bool = False
+    # The rules the chain did not run because of this type (guards.HELD_BACK), filled as the chain runs.
+    held: list[str] = field(default_factory=list, compare=False)
 
     def explain(self) -> str:
         """One line for --explain: the type, its strength and the evidence for it."""
+        held = f"; rules not run for this type: {', '.join(self.held)}" if self.held else ""
         if self.forced:
-            return f"{self.name} (set by the caller)"
-        own = [f"{what} (+{weight:g})" for kind, weight, what in self.evidence if kind == self.name]
+            return f"{self.name} (set by the caller){held}"
+        own = [f"{what} (+{weight:.2f})" for kind, weight, what in self.evidence if kind == self.name]
         if self.name == "article":
-            others = ", ".join(f"{kind} {weight:g}" for kind, weight in _totals(self.evidence).items())
+            others = ", ".join(f"{kind} {weight:.2f}" for kind, weight in _totals(self.evidence).items())
             return "article (default: no other type reached {:g}{})".format(
                 MIN_STRENGTH, f"; {others}" if others else "")
-        return f"{self.name}, strength {self.strength:g}: " + "; ".join(own)
+        return f"{self.name}, strength {self.strength:.2f}: " + "; ".join(own) + held
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-serialisable: name, strength, forced and the evidence."""
         return {"name": self.name, "strength": round(self.strength, 2), "forced": self.forced,
-                "evidence": [{"type": k, "weight": w, "what": what} for k, w, what in self.evidence]}
+                "evidence": [{"type": k, "weight": w, "what": what} for k, w, what in self.evidence],
+                "rules_not_run": list(self.held)}
 
 
 def _totals(evidence: Sequence[Evidence]) -> dict[str, float]:

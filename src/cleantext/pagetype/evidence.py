@@ -31,7 +31,7 @@ _URL_SHAPES: tuple[tuple[str, float, regex.Pattern[str]], ...] = tuple(
         ("collection", 1.0, r"/(collections?|categor(y|ies)|browse|c|shop|department|catalog|store)(/|$)"),
         ("service", 0.5, r"/(services?|solutions?|pricing|features|platform|consulting|agency)(/|$)"),
         ("listing", 0.7, r"/(news|blog|articles|reviews|posts|stories|archive|tags?|topics|page/\d+|latest)/?$"),
-        ("article", 0.5, r"/(19|20)\d\d/\d\d?/|\.s?html?$|/\d{5,}|[a-z0-9]+(-[a-z0-9]+){4,}/?$"),
+        ("article", 0.3, r"/(19|20)\d\d/\d\d?/|\.s?html?$|/\d{5,}|[a-z0-9]+(-[a-z0-9]+){4,}/?$"),
     ))
 
 # JSON-LD @type (and og:type) names per type. Generic ones (WebPage, WebSite, Organization, BreadcrumbList) say
@@ -51,7 +51,7 @@ _MARKUP_TYPES: dict[str, tuple[str, float]] = {
                      "webapplication", "howto"), ("service", 0.5)),
 }
 _OG_TYPES: dict[str, tuple[str, float]] = {
-    "article": ("article", 0.5), "product": ("product", 1.0), "product.item": ("product", 1.0),
+    "article": ("article", 0.25), "product": ("product", 1.0), "product.item": ("product", 1.0),
     "og:product": ("product", 1.0), "product.group": ("collection", 1.0),
 }
 
@@ -96,7 +96,16 @@ _POST_WORDS = frozenset({"post", "posts", "message", "messages", "comment", "com
                          "discussion", "question", "bbpost", "postrow", "threadpost", "crayons-comment"})
 _CARD_WORDS = frozenset({"product", "products", "price", "card", "item", "items", "tile", "grid", "collection",
                          "listing", "result", "results", "teaser", "entry", "article", "story", "feed"})
+# "post-card", "post-preview": a blog's teaser cards, not forum posts.
+_TEASER_WORDS = frozenset({"card", "preview", "teaser", "tile", "excerpt", "summary", "grid", "item", "tease"})
 _PRODUCT_WORDS = frozenset({"product", "products", "price", "cart", "sku", "shop", "woocommerce", "offer"})
+# Elements that make posts and cards (a run of <p> or <td> is an article's or a table's own structure).
+_CARD_TAGS = frozenset({"article", "div", "li", "section", "tr", "dd", "details", "figure"})
+# The repeated group must hold this share of the page's text to say anything.
+_MIN_SHARE = 0.25
+# Listing cards: at most this many characters each on average, and this share of their text in links.
+_CARD_CHARS = 400
+_CARD_LINKS = 0.15
 _SPLIT = regex.compile(r"[-_\s]+")
 _DIGITS = str.maketrans("", "", "0123456789")
 # A price: a currency sign or code next to a number ("$19.99", "19,99 €", "EUR 20").
@@ -138,6 +147,7 @@ def structure_evidence(blocks: Sequence[Block]) -> Iterator[Evidence]:
     # Repeated siblings: per (parent, tag, class words without digits), the member elements; per element, the
     # characters of the blocks under it (the four innermost elements of each block: cards and posts sit there).
     chars: dict[int, int] = {}
+    links: dict[int, int] = {}
     seen: dict[int, object] = {}
     sections = code = 0
     lines = _Lines()
@@ -151,19 +161,24 @@ def structure_evidence(blocks: Sequence[Block]) -> Iterator[Evidence]:
         if not isinstance(nodes, tuple):
             continue
         size = len(text)
+        linked = block.link_chars
         for depth in range(max(1, len(nodes) - 4), len(nodes)):
             nid = nodes[depth].nid
             if nid in chars:
                 chars[nid] += size
+                links[nid] += linked
             else:
                 chars[nid] = size
+                links[nid] = linked
                 seen[nid] = nodes[depth]
-    groups: dict[tuple[int, str, str], list[int]] = {}
+    groups: dict[tuple[int, str, str], list[tuple[int, int]]] = {}
     bare: dict[str, str] = {}
     for nid, node in seen.items():
         tag = node.tag  # type: ignore[attr-defined]
         if tag == "section":
             sections += 1
+        if tag not in _CARD_TAGS:
+            continue
         tokens = node.tokens  # type: ignore[attr-defined]
         if tokens:
             plain = bare.get(tokens)
@@ -174,9 +189,9 @@ def structure_evidence(blocks: Sequence[Block]) -> Iterator[Evidence]:
         key = (node.parent.nid if node.parent is not None else -1, tag, plain)  # type: ignore[attr-defined]
         group = groups.get(key)
         if group is None:
-            groups[key] = [chars[nid]]
+            groups[key] = [(chars[nid], links[nid])]
         else:
-            group.append(chars[nid])
+            group.append((chars[nid], links[nid]))
     yield from _repeated(groups, total)
     if code >= 3:
         yield "documentation", 0.5 if code < 6 else 0.8, f"{code} code blocks"
@@ -185,27 +200,31 @@ def structure_evidence(blocks: Sequence[Block]) -> Iterator[Evidence]:
         yield "service", 0.4, f"{sections} <section> elements"
 
 
-def _repeated(groups: dict[tuple[int, str, str], list[int]], total: int) -> Iterable[Evidence]:
-    """The group of three or more same-named siblings that holds the most text, as evidence by its class words."""
-    best: tuple[float, str, int, str] | None = None
+def _repeated(groups: dict[tuple[int, str, str], list[tuple[int, int]]], total: int) -> Iterable[Evidence]:
+    """The group of three or more same-named sibling elements that holds the most text, as evidence by its class
+    words and its size: posts (forum), product cards (collection), short linked cards (listing)."""
+    best: tuple[float, str, int, str, int, int] | None = None
     for key, sizes in groups.items():
         count = len(sizes)
         if count < 3:
             continue
-        share = sum(sizes) / total
+        chars = sum(c for c, _ in sizes)
+        share = chars / total
         if best is None or share > best[0]:
-            best = (share, key[2], count, key[1])
-    if best is None or best[0] < 0.25:
+            best = (share, key[2], count, key[1], chars, sum(n for _, n in sizes))
+    if best is None or best[0] < _MIN_SHARE:
         return
-    share, tokens, count, tag = best
+    share, tokens, count, tag, chars, linked = best
     words = _words(tokens)
     what = f"{count} repeated <{tag} class=\"{tokens[:40]}\"> elements hold {share:.0%} of the text"
-    if words & _POST_WORDS:
+    if words & _POST_WORDS and not words & _TEASER_WORDS:
         yield "forum", 0.5 + share, what
     elif words & _PRODUCT_WORDS:
         yield "collection", 0.5 + share, what
-    elif words & _CARD_WORDS or tag in ("article", "li"):
-        yield "listing", 0.5 + share, what
+    elif (words & _CARD_WORDS or tag in ("article", "li")) and chars / count <= _CARD_CHARS and linked >= \
+            _CARD_LINKS * chars:
+        # a teaser card is short and links somewhere; a listicle's items are long and hardly link
+        yield "listing", 0.5 + share, what + f", {chars // count} characters each, {linked / chars:.0%} linked"
 
 
 def text_evidence(blocks: Sequence[Block]) -> Iterator[Evidence]:
