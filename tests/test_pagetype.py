@@ -168,3 +168,36 @@ def test_repeated_cards_holding_most_text_are_detected_as_a_listing() -> None:
     assert doc.page_type.name == "listing"
     assert "6 repeated <article class=\"card\"> elements" in doc.page_type.explain()
     assert all(f"Trail {i}: a loop" in doc.text for i in range(1, 7))
+
+
+ARTICLE_TEXT = "\n\n".join([
+    "Council approves the bridge repairs",
+    PROSE[3:-4],
+    "The work starts in March and will close the bridge to cars for six weeks, the council said in a statement "
+    "on Tuesday, while buses and bicycles will still be allowed across the western lane.",
+    "Engineers had warned for years that the old steel joints were rusting faster than expected, and a report "
+    "last autumn found cracks in two of the main supports.",
+])
+THREAD = "\n".join(f"{name} · March {day}, 2024 at 1:26 AM\n{text}\n" for name, day, text in [
+    ("Rarst", 10, "Is the western lane really open to bicycles during the works? The notice says nothing about it."),
+    ("mjones", 11, "Yes, I asked at the town hall and they confirmed bicycles may use the western lane all along."),
+    ("kb2000", 12, "Thanks, that helps a lot, I commute across it every morning and was worried about the detour."),
+])
+
+
+def test_text_mode_forum_posts_are_kept() -> None:
+    doc = cleantext.clean(ARTICLE_TEXT + "\n\n" + THREAD, mode="text", page_type="forum")
+    assert "I asked at the town hall" in doc.text
+    assert "comments-widget" in doc.page_type.held or "reply-thread" in doc.page_type.held
+
+
+def test_text_mode_article_comments_still_go() -> None:
+    doc = cleantext.clean(ARTICLE_TEXT + "\n\n" + THREAD, mode="text", page_type="article")
+    assert "I asked at the town hall" not in doc.text
+    assert "rusting faster than expected" in doc.text
+
+
+def test_html_mode_forum_runs_the_comment_rules() -> None:
+    body = "<article>" + PROSE * 3 + "</article><div id='comments'>" + PROSE.replace("council", "reader") + "</div>"
+    doc = cleantext.clean(page(body), page_type="forum")
+    assert not any(name in doc.page_type.held for name in ("comment-section", "comments-widget"))

@@ -18,7 +18,7 @@ def run_chain(ctx: Context, rules: Sequence[Rule]) -> None:
     for r in rules:
         if not r.applies_to(ctx.mode) or not ctx.options.enabled(r.name, r.kind):
             continue
-        if typed and held_back(r, ctx.page_type.name):
+        if typed and held_back(r, ctx.page_type.name, ctx.mode):
             ctx.page_type.held.append(r.name)
             continue
         ctx.check_deadline()
