@@ -201,3 +201,18 @@ def test_html_mode_forum_runs_the_comment_rules() -> None:
     body = "<article>" + PROSE * 3 + "</article><div id='comments'>" + PROSE.replace("council", "reader") + "</div>"
     doc = cleantext.clean(page(body), page_type="forum")
     assert not any(name in doc.page_type.held for name in ("comment-section", "comments-widget"))
+
+
+def test_text_mode_an_article_with_many_comment_replies_stays_an_article() -> None:
+    # 12 "Reply" lines under a long unbroken article body: reader comments, not a thread
+    body = "\n".join([ARTICLE_TEXT.replace("\n\n", "\n")] * 3)
+    comments = "\n".join(f"reader{i}\nNice piece, thanks for the update on the works.\nReply" for i in range(12))
+    doc = cleantext.clean(body + "\n" + comments, mode="text")
+    assert doc.page_type.name == "article"
+    assert "one run without post furniture" in doc.page_type.explain()
+
+
+def test_text_mode_a_thread_of_short_posts_is_a_forum() -> None:
+    post = "member{i}\nJoined: 2019\n{text}\nReply\n"
+    text = "".join(post.format(i=i, text=PROSE[3:-4]) for i in range(12))
+    assert cleantext.clean(text, mode="text").page_type.name == "forum"
