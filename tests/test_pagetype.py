@@ -94,7 +94,7 @@ def test_a_plain_article_is_an_article_by_default() -> None:
     doc = cleantext.clean(page("<article>" + PROSE * 5 + "</article>"))
     assert doc.page_type == decide(doc.blocks, doc.metadata, "html")
     assert doc.page_type.name == "article"
-    assert doc.page_type.explain().startswith("article (default")
+    assert doc.page_type.explain().startswith("article (no other type reached")
 
 
 def test_the_caller_can_force_the_type() -> None:

@@ -40,8 +40,8 @@ class PageType:
             return f"{self.name} (set by the caller){held}"
         own = [f"{what} (+{weight:.2f})" for kind, weight, what in self.evidence if kind == self.name]
         if self.name == "article":
-            others = ", ".join(f"{kind} {weight:.2f}" for kind, weight in _totals(self.evidence).items())
-            return "article (default: no other type reached {:g}{})".format(
+            others = "; ".join(f"{what} ({kind} +{weight:.2f})" for kind, weight, what in self.evidence)
+            return "article (no other type reached {:g} over the article evidence{})".format(
                 MIN_STRENGTH, f"; {others}" if others else "")
         return f"{self.name}, strength {self.strength:.2f}: " + "; ".join(own) + held
 
