@@ -7,6 +7,7 @@ from .batch import clean_many
 from .document import Block, Document
 from .errors import CleantextError, InputTooLarge, Timeout, UnsupportedInput
 from .options import Options
+from .pagetype import PageType
 from .presets import DEFAULT_RULES
 from .records import Record, Result
 from .rule import Rule
@@ -20,6 +21,7 @@ __all__ = [
     "Document",
     "InputTooLarge",
     "Options",
+    "PageType",
     "Record",
     "Result",
     "Rule",
