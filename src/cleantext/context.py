@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from .document import Block
 from .errors import Timeout
 from .options import Options
-from .pagetype import PageType
+from .pagetype.decision import PageType
 
 T = TypeVar("T")
 

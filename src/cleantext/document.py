@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from .pagetype import PageType
+    from .pagetype.decision import PageType
 
 Label = Literal["body", "title", "boilerplate"]
 

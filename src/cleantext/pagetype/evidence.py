@@ -14,8 +14,7 @@ from urllib.parse import urlsplit
 import regex
 
 from ..document import Block
-
-Evidence = tuple[str, float, str]
+from .decision import Evidence
 
 # URL shapes, first match per type: (type, weight, pattern on "host/path", lower-cased). After rs-trafilatura's
 # URL rules (see the design notes); each names a family of paths, never a site.
@@ -109,7 +108,9 @@ _LISTING_MAX_PROSE = 3000
 _CARD_TAGS = frozenset({"article", "div", "li", "section", "tr", "dd", "details", "figure"})
 # The repeated group must hold this share of the page's text to say anything.
 _MIN_SHARE = 0.25
-# Listing cards: at most this many characters each on average, and this share of their text in links.
+# Listing cards: 40 to 400 characters each on average (a menu's items are shorter: "Home", "Contact us"), and
+# this share of their text in links.
+_CARD_MIN_CHARS = 40
 _CARD_CHARS = 400
 _CARD_LINKS = 0.15
 _SPLIT = regex.compile(r"[-_\s]+")
@@ -237,8 +238,8 @@ def _repeated(groups: dict[tuple[int, str, str], list[tuple[int, int]]], total: 
         yield "forum", 0.5 + share, what
     elif words & _PRODUCT_WORDS:
         yield "collection", 0.5 + share, what
-    elif chars / count <= _CARD_CHARS and linked >= _CARD_LINKS * chars:
-        # a teaser card is short and links somewhere; a listicle's items are long and hardly link
+    elif _CARD_MIN_CHARS <= chars / count <= _CARD_CHARS and linked >= _CARD_LINKS * chars:
+        # a teaser card is short and links somewhere; a listicle's items are long and hardly link, a menu's tiny
         yield "listing", 0.5 + share, what + f", {chars // count} characters each, {linked / chars:.0%} linked"
 
 
