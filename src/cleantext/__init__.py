@@ -8,6 +8,7 @@ from .document import Block, Document
 from .errors import CleantextError, InputTooLarge, Timeout, UnsupportedInput
 from .metadata import Metadata
 from .options import Options
+from .pagetype import PageType
 from .presets import DEFAULT_RULES
 from .records import Record, Result
 from .rule import Rule
@@ -22,6 +23,7 @@ __all__ = [
     "InputTooLarge",
     "Metadata",
     "Options",
+    "PageType",
     "Record",
     "Result",
     "Rule",

@@ -14,9 +14,11 @@ from .decode import check_text, decode_bytes, html_head, looks_like_html, saniti
 from .document import Block, Document
 from .errors import InputTooLarge
 from .options import COMMENT_RULES, COMMENTS_KIND, Mode, Options
+from .pagetype import decide
 from .presets import DEFAULT_RULES
 from .rule import Rule
 from .segment.html import gc_paused, segment_html, segment_tree
+from .segment.noscript import is_thin, unwrap_noscript
 from .segment.text import segment_text
 from .segment.trees import TREE_TYPES, tree_kind
 from .templates import KIND as TEMPLATE_KIND
@@ -79,7 +81,11 @@ def _clean(source: object, opts: Options, rules: Sequence[Rule] | None) -> Docum
     if page is not None and actual_mode == "text":
         text, page = page.decode("utf-8"), None
     if actual_mode == "html":
-        blocks, metadata = segment_html(page if page is not None else text, opts.max_depth, opts.max_blocks, deadline)
+        markup = page if page is not None else text
+        blocks, metadata = segment_html(markup, opts.max_depth, opts.max_blocks, deadline)
+        if is_thin(blocks) and (unwrapped := unwrap_noscript(markup)) is not None:
+            blocks, metadata = segment_html(unwrapped, opts.max_depth, opts.max_blocks, deadline)
+        del markup
     else:
         blocks, metadata = segment_text(text, opts.max_blocks), {}
     del page
@@ -110,14 +116,17 @@ def _finish(blocks: list[Block], metadata: dict[str, Any], actual_mode: Mode, op
     if len(blocks) > opts.max_blocks:
         truncated = f"max_blocks: kept the first {opts.max_blocks} blocks, the rest of the page was not cleaned"
         del blocks[opts.max_blocks :]
-    ctx = Context(blocks=blocks, options=opts, mode=actual_mode, metadata=metadata, deadline=deadline)
+    page_type = decide(blocks, metadata, actual_mode, opts.url, opts.page_type)
+    ctx = Context(blocks=blocks, options=opts, mode=actual_mode, metadata=metadata, deadline=deadline,
+                  page_type=page_type)
     run_chain(ctx, DEFAULT_RULES if rules is None else rules)
     if opts.include_comments:
         for block in blocks:
             if block.label == "boilerplate" and block.rule in COMMENT_RULES and (
                     block.rule != "comment-thread" or f"({COMMENTS_KIND})" in (block.reason or "")):
                 block.label = "comment"
-    return Document(blocks=blocks, mode=actual_mode, raw_metadata=metadata, truncated=truncated, options=opts)
+    return Document(blocks=blocks, mode=actual_mode, raw_metadata=metadata, truncated=truncated, options=opts,
+                    page_type=page_type)
 
 
 def _known_names(rules: Sequence[Rule]) -> frozenset[str]:

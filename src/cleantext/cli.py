@@ -19,7 +19,7 @@ from .batch import clean_many
 from .io.formats import INPUT_FORMATS, ReadOptions
 from .io.output import DirectoryWriter, DuplicateOutput, JsonlWriter, NotCleantextOutput
 from .io.sources import read_inputs
-from .options import MODES, Options
+from .options import MODES, PAGE_TYPES, Options
 from .presets import DEFAULT_RULES
 from .records import Record, Result
 from .render import explain, to_json, to_markdown, to_text
@@ -77,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="keep images in Markdown and HTML output (safe addresses only)")
     p.add_argument("--include-comments", action="store_true",
                    help="keep reader comments, after the body (removed by default)")
+    p.add_argument("--page-type", choices=PAGE_TYPES, default=None,
+                   help="the pages' type, when known (default: detected per page from its URL, markup and shape)")
     p.add_argument("--list-rules", action="store_true", help="list every rule in chain order and exit")
     p.add_argument("--disable", action="append", default=[], metavar="NAME",
                    help="switch off a rule or a whole kind (repeatable)")
@@ -194,7 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _usage_error(problem)
     try:
         options = Options(mode=args.mode, disable=frozenset(args.disable), include_comments=args.include_comments,
-                          include_links=args.links, include_images=args.images)
+                          include_links=args.links, include_images=args.images,
+                          page_type=args.page_type)
         check_disable(options)
     except ValueError as exc:  # an unknown rule or kind in --disable
         return _usage_error(str(exc))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from .metadata import Metadata
     from .options import Options
+    from .pagetype.decision import PageType
 
 # "comment": a reader comment, kept apart from the body (Options.include_comments).
 Label = Literal["body", "title", "boilerplate", "comment"]
@@ -120,6 +121,8 @@ class Document:
     raw_metadata: dict[str, Any] = field(default_factory=dict)
     # Set when a limit cut the work short (e.g. "max_blocks: 200000 blocks kept, rest dropped").
     truncated: str | None = None
+    # What kind of page this is and the evidence for it (cleantext.pagetype); None for a Document built by hand.
+    page_type: PageType | None = None
     # The options the page was cleaned with: Document.html reads include_links and include_images from them.
     options: Options | None = field(default=None, repr=False, compare=False)
     # The normalised metadata, built on first use (a caller who wants only the text does not pay for it).
@@ -197,6 +200,7 @@ class Document:
             "comments": self.comments,
             "metadata": self.metadata.to_dict(),
             "truncated": self.truncated,
+            "page_type": self.page_type.to_dict() if self.page_type is not None else None,
             "removed": [
                 {"index": b.index, "text": b.text, "rule": b.rule, "kind": b.kind, "reason": b.reason}
                 for b in self.removed

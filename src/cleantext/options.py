@@ -13,6 +13,8 @@ COMMENTS_KIND = "comments-widget"
 # they mark goes to Document.comments instead of being removed. comment-thread (text mode) also ends an article at
 # a related-links or share bar: only what follows a comment widget counts (its reason names the widget's kind).
 COMMENT_RULES = frozenset({"comment-section", "comment-thread", "reply-thread"})
+# The page types (cleantext.pagetype decides one per page; "article" is the default).
+PAGE_TYPES: tuple[str, ...] = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,10 @@ class Options:
     include_links: bool = False
     # Render images in Markdown and HTML output (safe http(s) and relative addresses only).
     include_images: bool = False
+    # The page's type, when the caller knows it ("forum", "product", ...): skips detection (cleantext.pagetype).
+    page_type: str | None = None
+    # The page's address, when known (the WARC and JSONL readers know it): evidence for the page type.
+    url: str | None = None
     # Limits (docs/robustness.md); each ends in a typed error or a flagged result, never in lost content unsaid.
     # Larger input raises InputTooLarge (str: counted in characters). 64 MiB: ~100x the largest page in
     # ../shared/datasets, and room for a 20 MB single-line text dump. None switches the check off.
@@ -55,6 +61,10 @@ class Options:
                 continue
             if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
                 raise ValueError(f"{name} must be a positive number{' or None' if optional else ''}, not {value!r}")
+        if self.page_type is not None and self.page_type not in PAGE_TYPES:
+            raise ValueError(f"page_type must be one of {PAGE_TYPES} or None, not {self.page_type!r}")
+        if self.url is not None and not isinstance(self.url, str):
+            raise ValueError(f"url must be a string or None, not {type(self.url).__name__}")
         if not isinstance(self.disable, frozenset):
             object.__setattr__(self, "disable", frozenset(self.disable))
         object.__setattr__(self, "extra_phrases", _phrase_packs(self.extra_phrases))

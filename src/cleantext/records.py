@@ -105,6 +105,7 @@ class Result:
             "title": doc.title if doc else None,
             "text": doc.text if doc else None,
             "metadata": doc.metadata.to_dict() if doc else None,
+            "page_type": doc.page_type.name if doc and doc.page_type else None,
             "removed": self.removed_counts(),
             "truncated": doc.truncated if doc else None,
             "error": self.error,

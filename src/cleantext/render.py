@@ -186,9 +186,9 @@ def to_json(doc: Document, **extra: object) -> str:
 
 
 def explain(doc: Document, width: int = 72) -> str:
-    """Every block in order: '+' kept, 'T' title, 'C' reader comment, '-' removed with its rule and reason; then
-    the metadata fields with their sources."""
-    lines = []
+    """The page type and its evidence, then every block in order: '+' kept, 'T' title, 'C' reader comment, '-'
+    removed with its rule and reason; then the metadata fields with their sources."""
+    lines = [f"page type: {doc.page_type.explain()}"] if doc.page_type is not None else []
     for block in doc.blocks:
         text = block.text.replace("\n", " ")
         if len(text) > width:

@@ -29,7 +29,7 @@ META_KEYS = frozenset({
     "parsely-pub-date", "sailthru.date", "datepublished", "datecreated", "datemodified", "citation_date",
     "citation_publication_date", "release_date", "last-modified", "date.created", "date.updated",
     # canonical url and image
-    "og:url", "twitter:url", "og:image", "og:image:url", "og:image:secure_url", "twitter:image",
+    "og:url", "twitter:url", "og:type", "og:image", "og:image:url", "og:image:secure_url", "twitter:image",
     "twitter:image:src", "thumbnail", "image",
     # language
     "og:locale", "language", "content-language", "dc.language", "inlanguage",
@@ -46,6 +46,8 @@ MAX_VALUE = 4000
 MAX_JSONLD = 2_000_000
 # The <time> elements kept (a page of comments can hold thousands).
 MAX_TIMES = 40
+# At most this many distinct JSON-LD @type names are kept (the most on a page of ../shared/datasets is far fewer).
+MAX_TYPES = 32
 
 
 def squash(text: str) -> str:
@@ -167,7 +169,8 @@ def read_jsonld(raw: str, meta: dict[str, Any]) -> None:
     section, url and description from one JSON-LD script (broken, oversized or too deeply nested JSON is ignored).
 
     Values are kept as found (a string, or a small dict/list of names): cleantext.metadata normalises them.
-    Keys ending in "_rank" say which kind of object a value came from; the walk drops them."""
+    The @type names go to "jsonld_types" (page-type evidence). Keys ending in "_rank" say which kind of object a
+    value came from; the walk drops them."""
     if not raw.strip() or len(raw) > MAX_JSONLD:
         return
     try:
@@ -204,6 +207,11 @@ def read_jsonld(raw: str, meta: dict[str, Any]) -> None:
                         meta[name + "_rank"] = rank
                 if rank == 2:
                     meta.setdefault("jsonld_type", sorted(types & _ARTICLE_TYPES)[0])
+            kind = item.get("@type")
+            names = meta.setdefault("jsonld_types", []) if kind else []
+            for name in kind if isinstance(kind, list) else [kind]:
+                if isinstance(name, str) and name and len(names) < MAX_TYPES and name not in names:
+                    names.append(name)
             for value in item.values():
                 if isinstance(value, list | dict):
                     stack.append(value)
