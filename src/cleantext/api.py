@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from .chain import Context, run_chain
+from .chain import run_chain
+from .context import Context
 from .decode import check_text, decode_bytes, html_head, looks_like_html, sanitize_text, utf8_page
 from .document import Document
 from .errors import InputTooLarge

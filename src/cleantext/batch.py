@@ -7,88 +7,17 @@ Memory stays bounded: items are pulled from the input only when a worker slot fr
 from __future__ import annotations
 
 import os
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .api import clean
-from .document import Document
 from .options import Options
-
-if TYPE_CHECKING:
-    from .templates import TemplateOptions
-
-@dataclass(frozen=True)  # no slots: frozen slotted dataclasses do not unpickle on some Python 3.10s
-class Record:
-    """One page to clean, with where it came from.
-
-    ``mode`` ("html" or "text") is set by readers that know the kind of content (a WARC response is
-    HTML, a WET conversion record is text); None means the options decide. ``error`` is set by a
-    reader that could not read the page: clean_many passes it through as a failed result.
-    """
-
-    id: str
-    content: str | bytes | None
-    url: str | None = None
-    mode: str | None = None
-    source: str | None = None
-    site: str | None = None
-    error: str | None = None
-
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], index: int = 0) -> Record:
-        """A record from a dict with "html" or "text" (or "content"), and optional "id", "url", "mode"."""
-        mode = data.get("mode")
-        if data.get("html") is not None:
-            content, mode = data["html"], mode or "html"
-        elif data.get("text") is not None:
-            content, mode = data["text"], mode or "text"
-        else:
-            content = data.get("content")
-        error = None if content is not None else "record has no 'html', 'text' or 'content' field"
-        return cls(id=str(data.get("id", index)), content=content, url=data.get("url"), mode=mode,
-                   source=data.get("source"), site=data.get("site"), error=error)
-
-
-@dataclass(slots=True)
-class Result:
-    """The outcome for one input item: a Document, or an error message (never both)."""
-
-    id: str
-    document: Document | None = None
-    error: str | None = None
-    url: str | None = None
-    source: str | None = None
-    site: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        """True when the item was cleaned."""
-        return self.error is None
-
-    def removed_counts(self) -> dict[str, int]:
-        """How many blocks were removed, by kind (sorted by kind)."""
-        if self.document is None:
-            return {}
-        counts = Counter(b.kind or b.rule or "unknown" for b in self.document.removed)
-        return dict(sorted(counts.items()))
-
-    def to_record(self) -> dict[str, Any]:
-        """The flat JSON-serialisable record written to JSONL: id, url, title, text, removed counts, error."""
-        doc = self.document
-        return {
-            "id": self.id,
-            "url": self.url,
-            "mode": doc.mode if doc else None,
-            "title": doc.title if doc else None,
-            "text": doc.text if doc else None,
-            "removed": self.removed_counts(),
-            "error": self.error,
-        }
+from .records import Record, Result
+from .templates import TemplateOptions, detect_templates
 
 
 def as_record(item: object, index: int) -> Record:
@@ -164,8 +93,6 @@ def clean_many(
             kill_after = 2 * opts.timeout_seconds * chunksize + 10.0
         results = _parallel(records, opts, workers, max(1, window // chunksize), chunksize, kill_after)
     if templates:
-        from .templates import TemplateOptions, detect_templates
-
         config = templates if isinstance(templates, TemplateOptions) else TemplateOptions()
         results = detect_templates(results, config)
     return results

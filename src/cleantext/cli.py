@@ -11,11 +11,13 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from . import __version__
-from .batch import Record, Result, clean_many
+from .batch import clean_many
+from .io.formats import INPUT_FORMATS, ReadOptions
 from .io.output import DirectoryWriter, JsonlWriter
-from .io.sources import INPUT_FORMATS, ReadOptions, read_inputs
+from .io.sources import read_inputs
 from .options import MODES, Options
 from .presets import DEFAULT_RULES
+from .records import Record, Result
 from .render import explain, to_json, to_markdown, to_text
 from .templates import DESCRIPTION as TEMPLATE_DESCRIPTION
 from .templates import KIND as TEMPLATE_KIND

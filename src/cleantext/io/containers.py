@@ -6,13 +6,11 @@ import codecs
 import io
 import json
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
-from ..batch import Record
 from ..decode import looks_like_html
-
-if TYPE_CHECKING:
-    from .sources import ReadOptions
+from ..records import Record
+from .formats import ReadOptions
 
 WARC_EXTRA = "pip install 'cleantext[batch]'"
 

@@ -14,48 +14,17 @@ import os
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..batch import Record
+from ..records import Record
+from .containers import read_jsonl, read_warc
+from .formats import INPUT_FORMATS, ReadOptions, format_from_name
 
-INPUT_FORMATS: tuple[str, ...] = ("auto", "html", "text", "jsonl", "warc", "wet")
+__all__ = ["INPUT_FORMATS", "ReadOptions", "expand_path", "format_from_name", "read_file", "read_inputs",
+           "sniff_format"]
 
-# Extensions read from directories (and used to choose the format with --input-format auto).
-_EXTENSIONS = {
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-    ".txt": "text", ".text": "text",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".warc": "warc", ".arc": "warc", ".wet": "wet",
-}
 _SNIFF_BYTES = 64 * 1024
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """How to turn paths into records."""
-
-    input_format: str = "auto"
-    recursive: bool = False
-    text_field: str = "text"
-    html_field: str = "html"
-    id_field: str = "id"
-    url_field: str = "url"
-    # Pages larger than this become an error record without being read whole (Options.max_input_bytes).
-    max_bytes: int = 64 * 1024 * 1024
-
-    def __post_init__(self) -> None:
-        if self.input_format not in INPUT_FORMATS:
-            raise ValueError(f"input_format must be one of {INPUT_FORMATS}, not {self.input_format!r}")
-
-
-def format_from_name(name: str) -> str | None:
-    """The input format an extension names ("a.warc.gz" -> "warc", "a.warc.wet.gz" -> "wet"), or None."""
-    lower = name.lower().removesuffix(".gz")
-    if lower.endswith(".warc.wet"):
-        return "wet"
-    return _EXTENSIONS.get(os.path.splitext(lower)[1])
 
 
 def sniff_format(head: bytes) -> str:
@@ -140,8 +109,6 @@ def read_file(path: str, opts: ReadOptions) -> Iterator[Record]:
 
 
 def _read_stream(stream: BinaryIO, name: str, opts: ReadOptions, name_format: str | None = None) -> Iterator[Record]:
-    from .containers import read_jsonl, read_warc
-
     fmt = opts.input_format if opts.input_format != "auto" else name_format
     head = b""
     if fmt is None or fmt in ("html", "text"):

@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from ..chain import Context
-from ..document import Block
-from ..rule import HTML_ONLY, Mark, Rule, rule
-from ..segment.html import Node
-from .element_runs import depth_levels, outermost_in
-from .html_nodes import PageElements, has_role, inside, is_prose, nodes_of
+from ...context import Context
+from ...document import Block
+from ...features.html.elements import PageElements, has_role, inside, is_prose, nodes_of
+from ...features.html.runs import depth_levels, outermost_in
+from ...rule import HTML_ONLY, Mark, Rule, rule
+from ...segment.html import Node
 
 _ARTICLE_TAGS = frozenset({"article", "main"})
 _NAV_ROLES = frozenset({"navigation", "menu", "menubar", "menuitem", "tablist", "toolbar"})

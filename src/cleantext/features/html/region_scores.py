@@ -1,8 +1,8 @@
 """The content region's measures over the element tree: furniture that must not attract it, the Readability-style
 density score, and the twins of the chosen element (see region.py for how they are combined).
 
-Everything works on an ElementTree (html_nodes): figures in lists indexed by element id, decisions made once per
-element and only for the elements a measure asks about.
+Everything works on an ElementTree (features/html/elements.py): figures in lists indexed by element id,
+decisions made once per element and only for the elements a measure asks about.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from functools import lru_cache
 
 import regex
 
-from ..document import Block
-from ..segment.html import BLOCK_TAGS, Node
-from .html_boilerplate import node_concept
-from .html_nodes import ElementTree, NodeTable, commas, text_weight
-from .html_vocab import PROSELESS_KINDS, PROSELESS_MAX_PARAGRAPHS
+from ...document import Block
+from ...segment.html import BLOCK_TAGS, Node
+from .concepts import node_concept
+from .elements import ElementTree, NodeTable, commas, text_weight
+from .vocab import PROSELESS_KINDS, PROSELESS_MAX_PARAGRAPHS
 
 # Class/id words and weights from Readability.js (REGEXPS.positive / negative, getClassWeight: +-25).
 # Plain words: the standard library's engine finds them 2.5x faster than ``regex`` (and must: one search per element).

@@ -1,8 +1,9 @@
 """What each line of a text page scores toward the main run of prose, and which line repeats the page's title.
 
-Helpers of the text_region rules (no rules of their own). A prose line scores its word count, a short line
-(menus, buttons, labels) costs a fixed penalty, lines that wrap one paragraph share the paragraph's score; the
-headline anchor is the line under which the article starts. The scores are computed once per page, in one pass.
+Helpers of the text-mode region rules (rules/text/region.py), no rules of their own. A prose line scores its
+word count, a short line (menus, buttons, labels) costs a fixed penalty, lines that wrap one paragraph share
+the paragraph's score; the headline anchor is the line under which the article starts. The scores are computed
+once per page, in one pass.
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ from bisect import bisect_left
 
 import regex
 
-from ..chain import Context
-from ..document import Block
-from .scan import lines_holding
-from .shape import (
+from ...context import Context
+from ...document import Block
+from ..shape import (
     PROSE_WORDS,
     block_words,
     ends_sentence,
@@ -24,6 +24,7 @@ from .shape import (
     is_prose,
     word_set,
 )
+from .scan import lines_holding
 
 # What one short line costs the span. 4.5 words' worth: a span may cross a subheading or a short list to join
 # two paragraphs, but not a 20-line menu (-90) to reach a lone 50-word teaser. Tuned on the dev sets (text mode,

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..chain import Context
-from ..document import Block
-from ..rule import TEXT_ONLY, Mark, Rule, rule
-from .shape import block_words, is_headline_shaped, is_prose, word_set
-from .text_region import main_span
-
-# A kicker is a few words ("Did China know?", "Analysis", "Exklusiv"): at most 8 words on the seed pages and
-# the dev sets; longer lines above a headline are standfirsts or menus.
-KICKER_MAX_WORDS = 8
-
+from ...context import Context
+from ...document import Block
+from ...features.headline import KICKER_MAX_WORDS, kept_above_title
+from ...features.shape import block_words, is_headline_shaped, is_prose, word_set
+from ...rule import TEXT_ONLY, Mark, Rule, rule
+from .region import main_span
 
 # The headline sits at most this many kept lines above the first paragraph (a byline, date or standfirst
 # label may come between them; measured on the dev sets).
@@ -60,14 +56,6 @@ def headline(ctx: Context) -> Iterator[Mark]:
     if index is not None:
         block = ctx.blocks[index]
         yield index, f"headline-shaped ({block_words(block)} words, no closing period) just above the main text"
-
-
-def kept_above_title(ctx: Context) -> list[Block] | None:
-    """The kept blocks above the headline, or None when no block is the headline (both kicker rules read them)."""
-    title = next((b for b in ctx.blocks if b.label == "title"), None)
-    if title is None:
-        return None
-    return [b for b in ctx.blocks[: title.index] if b.label == "body"]
 
 
 @rule("kicker", "kicker", modes=TEXT_ONLY)

@@ -1,4 +1,4 @@
-"""Rules: media. Photo credits, captions repeated with a credit, and image alt text left in the text."""
+"""Rules (both modes): media. Photo credits and captions repeated with a credit (alt text: rules/text/alt_text.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 import regex
 
-from ..chain import Context
-from ..document import Block
-from ..phrases import literal_trie, words_of
-from ..rule import TEXT_ONLY, Mark, Rule, block_rule, rule
-from .shape import block_words, ends_sentence
+from ...context import Context
+from ...document import Block
+from ...features.shape import block_words, ends_sentence
+from ...phrases import literal_trie, words_of
+from ...rule import Mark, Rule, block_rule, rule
 
 # A caption with a credit is short: captions on the dev sets stay under ~40 words; prose runs longer.
 CAPTION_MAX_WORDS = 40
@@ -120,7 +120,8 @@ def _prefix_lines(ctx: Context) -> list[int]:
     return ctx.memo("prefix-lines", scan, labels=False)
 
 
-def _repeated_prefix(ctx: Context, sentence: bool) -> Iterator[Mark]:
+def repeated_prefix(ctx: Context, sentence: bool) -> Iterator[Mark]:
+    """Lines printed again at the start of the next line: caption sentences (``sentence``) or short labels."""
     blocks = ctx.blocks
     for i in _prefix_lines(ctx):
         block, nxt = blocks[i], blocks[i + 1]
@@ -142,16 +143,7 @@ def _repeated_prefix(ctx: Context, sentence: bool) -> Iterator[Mark]:
 @rule("repeated-caption", "image-caption")
 def repeated_caption(ctx: Context) -> Iterator[Mark]:
     """A caption sentence printed twice, the second time with its photo credit: the first copy goes."""
-    return _repeated_prefix(ctx, sentence=True)
+    return repeated_prefix(ctx, sentence=True)
 
 
-# Text mode only: the HTML segmenter never puts an image's alt attribute into the text, so in HTML a short line
-# repeated at the start of the next one is a heading over its first sentence, a table cell ("0,4" over "0,44") or
-# a list label (readability's rtl pages: <h1>Lorem</h1> over "Lorem ipsum dolor sit amet.").
-@rule("alt-text", "image-alt-text", modes=TEXT_ONLY)
-def alt_text(ctx: Context) -> Iterator[Mark]:
-    """A short label repeated at the start of the next line (the image's caption): the image's alt text."""
-    return _repeated_prefix(ctx, sentence=False)
-
-
-RULES: list[Rule] = [photo_credit, repeated_caption, alt_text]
+RULES: list[Rule] = [photo_credit, repeated_caption]

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 import regex
 
-from ..document import Block
-from ..segment.html import Node
+from ...document import Block
+from ...segment.html import Node
 
 if TYPE_CHECKING:
-    from ..chain import Context
+    from ...context import Context
 
 T = TypeVar("T")
 

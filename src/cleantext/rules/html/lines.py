@@ -11,13 +11,13 @@ from collections.abc import Iterator
 
 import regex
 
-from ..chain import Context
-from ..document import Block
-from ..phrases import load_pack, words_of
-from ..rule import HTML_ONLY, Mark, Rule, rule
-from .html_nodes import body_of
-from .shape import block_words, ends_sentence, is_prose
-from .title import KICKER_MAX_WORDS, kept_above_title
+from ...context import Context
+from ...document import Block
+from ...features.headline import KICKER_MAX_WORDS, kept_above_title
+from ...features.html.elements import body_of
+from ...features.shape import block_words, ends_sentence, is_prose
+from ...phrases import load_pack, words_of
+from ...rule import HTML_ONLY, Mark, Rule, rule
 
 # 19.06.2019, 2019-06-19, 19/06/2019, 19 June 2019, June 19, 2019, 19. Juni 2019, 2019年6月19日.
 _MONTHS = "|".join(sorted(set(words_of("dates", "months")), key=len, reverse=True)) or "january"

@@ -2,8 +2,8 @@
 
 Link lists (link density), link-dense lines, teaser streams (sibling cards around linked headlines), widget
 labels (charts and player menus made of tiny fragments) and headings left alone once their section went.
-They run after the class-name rules of html_boilerplate and share its guard: an element holding half of the
-article's core text is never furniture.
+They run after the class-name rules of rules/html/furniture.py and share their guard
+(features/html/concepts.py): an element holding half of the article's core text is never furniture.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from ..chain import Context
-from ..document import Block
-from ..rule import HTML_ONLY, Mark, Rule
-from ..segment.html import Node
-from .html_boilerplate import furniture_guard
-from .html_nodes import blocks_inside, body_of, count_under, node_stats, nodes_of, path_memo
-from .shape import block_words, ends_sentence, is_prose
+from ...context import Context
+from ...document import Block
+from ...features.html.concepts import furniture_guard
+from ...features.html.elements import blocks_inside, body_of, count_under, node_stats, nodes_of, path_memo
+from ...features.shape import block_words, ends_sentence, is_prose
+from ...rule import HTML_ONLY, Mark, Rule
+from ...segment.html import Node
 
 # Readability.js _cleanConditionally: a container whose link density is over 0.5 is a link list.
 _LINK_LIST_DENSITY = 0.5

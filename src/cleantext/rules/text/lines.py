@@ -1,5 +1,5 @@
-"""Rules: the shape of single lines. Menus flattened onto one line, bylines, bare dates, author boxes, timed
-ticker headlines, "see also" lines."""
+"""Rules (text mode): the shape of single lines. Bylines, bare dates, author boxes, timed ticker headlines,
+"see also" lines."""
 
 from __future__ import annotations
 
@@ -9,36 +9,12 @@ from functools import cache
 
 import regex
 
-from ..chain import Context
-from ..document import Block
-from ..phrases import literal_trie, load_pack, normalise, words_of
-from ..rule import TEXT_ONLY, Mark, Rule, block_rule, rule
-from .scan import lines_holding, lines_matching, lines_opening, lines_opening_digit, lines_starting
-from .shape import block_norm, block_words, ends_sentence, is_prose, last_lines
-
-# "Home | News | Sport | Contact", "Impressum · Datenschutz · AGB": 3+ items of at most 5 words each.
-_SEPARATORS = regex.compile(r"\s+[|•·»›/]\s+|\s+[–—]\s+(?=\S)")
-MENU_ITEMS = 3
-MENU_ITEM_WORDS = 5
-def _menu_candidates(ctx: Context) -> list[int]:
-    """The body lines holding one of the separators the test needs (one comprehension, no call per line)."""
-    return [b.index for b in ctx.blocks
-            if b.label == "body" and ("|" in b.text or "•" in b.text or "·" in b.text or "»" in b.text)]
-
-
-@block_rule("pipe-menu", "navigation", candidates=_menu_candidates)
-def pipe_menu(block: Block, ctx: Context) -> str | None:
-    """A menu flattened onto one line: 3 or more short items between | • · » separators ("Home | News | Contact")."""
-    if "|" not in block.text and "•" not in block.text and "·" not in block.text and "»" not in block.text:
-        return None
-    items = [i for i in _SEPARATORS.split(block.text) if i.strip()]
-    if len(items) < MENU_ITEMS:
-        return None
-    longest = max(len(i.split()) for i in items)
-    if longest > MENU_ITEM_WORDS or ends_sentence(block.text):
-        return None
-    return f"{len(items)} items between separators, the longest {longest} words (<= {MENU_ITEM_WORDS})"
-
+from ...context import Context
+from ...document import Block
+from ...features.shape import block_norm, block_words, ends_sentence, is_prose, last_lines
+from ...features.text.scan import lines_holding, lines_matching, lines_opening, lines_opening_digit, lines_starting
+from ...phrases import literal_trie, load_pack, normalise, words_of
+from ...rule import TEXT_ONLY, Mark, Rule, block_rule, rule
 
 # 19.06.2019, 2019-06-19, 19 June 2019, June 19, 2019, 19. Juni 2019, 2019年6月19日, with an optional time.
 _MONTHS = "|".join(sorted(set(words_of("dates", "months")), key=len, reverse=True)) or "january"
@@ -261,4 +237,4 @@ def see_also_line(block: Block, ctx: Context) -> str | None:
     return f"{found.describe()} and a colon, then a headline ({words} words <= {SEE_ALSO_MAX_WORDS}, no sentence end)"
 
 
-RULES: list[Rule] = [pipe_menu, byline, author_bio, markup_residue, news_ticker, see_also_line]
+RULES: list[Rule] = [byline, author_bio, markup_residue, news_ticker, see_also_line]

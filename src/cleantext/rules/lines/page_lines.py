@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import regex
 
-from ..chain import Context
-from ..document import Block
-from ..phrases import load_pack
-from ..rule import Rule, block_rule
-from .shape import block_words
+from ...context import Context
+from ...document import Block
+from ...features.shape import block_words
+from ...phrases import load_pack
+from ...rule import Rule, block_rule
 
 # PHP's error report: "<level>: <message> in <file> on line <n>", the levels as PHP prints them. The file is an
 # absolute path (Unix or Windows); one block may hold several reports in a row (one per line of the source).

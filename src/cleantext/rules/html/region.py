@@ -13,13 +13,10 @@ from collections.abc import Iterator
 
 import regex
 
-from ..chain import Context
-from ..document import Block
-from ..options import COMMENTS_KIND
-from ..rule import HTML_ONLY, Mark, Rule, rule
-from ..segment.html import Node
-from .html_boilerplate import node_concept
-from .html_nodes import (
+from ...context import Context
+from ...document import Block
+from ...features.html.concepts import node_concept
+from ...features.html.elements import (
     ElementTree,
     NodeStats,
     NodeTable,
@@ -30,7 +27,10 @@ from .html_nodes import (
     nodes_of,
     text_weight,
 )
-from .region_scores import Furniture, density_scores, twins
+from ...features.html.region_scores import Furniture, density_scores, twins
+from ...options import COMMENTS_KIND
+from ...rule import HTML_ONLY, Mark, Rule, rule
+from ...segment.html import Node
 
 # Semantic containers that say "the article is here".
 _SEMANTIC_TAGS = frozenset({"article", "main"})
@@ -192,7 +192,7 @@ def content_region(ctx: Context) -> Iterator[Mark]:
         return
     region, evidence, core, tree = found
     for block, in_core in zip(body, tree.inside([core]), strict=True):
-        # Later rules never remove an element that holds the core (see html_boilerplate.protected).
+        # Later rules never remove an element that holds the core (see features/html/concepts.Guard).
         if in_core:
             block.extra["core"] = True
     names = region[0].describe() + (f" and {len(region) - 1} sibling(s)" if len(region) > 1 else "")

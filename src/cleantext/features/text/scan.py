@@ -11,8 +11,8 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-from ..chain import Context
-from .shape import block_norms
+from ...context import Context
+from ..shape import block_norms
 
 
 def _joined(texts: list[str]) -> tuple[str, list[int]]:

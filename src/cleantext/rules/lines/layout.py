@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..chain import Context
-from ..rule import Mark, Rule, rule
-from .shape import block_words, is_prose
+from ...context import Context
+from ...features.shape import block_words, is_prose
+from ...rule import Mark, Rule, rule
 
 # A lead-in is a short call: "Ready for more?", "Don't miss out!", "Neugierig?". Measured on the seed pages
 # and dev sets: lead-ins above sign-up boxes have 1-6 words.

@@ -6,10 +6,10 @@ import re
 
 import regex
 
-from ..chain import Context
-from ..document import Block
-from ..phrases import literal_trie, words_of
-from ..rule import Rule, block_rule
+from ...context import Context
+from ...document import Block
+from ...phrases import literal_trie, words_of
+from ...rule import Rule, block_rule
 
 
 def _alternation(items: list[str]) -> str:

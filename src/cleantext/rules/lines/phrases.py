@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..chain import Context
-from ..document import Block
-from ..phrases import PhraseMatch, caller_pack, load_index, load_pack
-from ..rule import BOTH, Mark, Rule, rule
-from .shape import block_norm, block_norms, block_tokens, block_words
+from ...context import Context
+from ...document import Block
+from ...features.shape import block_norm, block_norms, block_tokens, block_words
+from ...phrases import PhraseMatch, caller_pack, load_index, load_pack
+from ...rule import BOTH, Mark, Rule, rule
 
 
 def match_kind(kind: str, block: Block, ctx: Context) -> PhraseMatch | None:

@@ -12,13 +12,13 @@ from collections.abc import Iterator
 
 import regex
 
-from ..chain import Context
-from ..document import Block
-from ..rule import TEXT_ONLY, Mark, Rule, rule
-from .scan import lines_opening_digit
-from .shape import block_words, ends_sentence, is_prose, last_lines
-from .text_lines import _BIO, _DATE, _TIME, BIO_MAX_WORDS, date_hint_lines
-from .text_region import main_span
+from ...context import Context
+from ...document import Block
+from ...features.shape import block_words, ends_sentence, is_prose, last_lines
+from ...features.text.scan import lines_opening_digit
+from ...rule import TEXT_ONLY, Mark, Rule, rule
+from .lines import _BIO, _DATE, _TIME, BIO_MAX_WORDS, date_hint_lines
+from .region import main_span
 
 # A comment's head: the commenter's name and the date of the reply, sometimes a time or "Reply"
 # ("Rarst · March 10, 2017 at 1:26 AM", "Heidemarie Heim | Di, 21. April 2020 - 16:40", "th3Chris 28.09.19 13:39").
@@ -38,7 +38,7 @@ REPLY_AFTER_WORDS = 60
 
 
 def _reply_head(block: Block, dated: frozenset[int]) -> bool:
-    """True when the line opens a reply (``dated``: the lines holding a DATE_HINT match, text_lines.date_hint_lines)."""
+    """True when the line opens a reply (``dated``: the lines holding a DATE_HINT match, lines.date_hint_lines)."""
     text = block.text
     words = block_words(block)
     if words > REPLY_HEAD_WORDS or block.index not in dated:

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
 from typing import TypeVar
 
-from ..chain import Context
-from ..document import Block
-from ..segment.html import Node
+from ...context import Context
+from ...document import Block
+from ...segment.html import Node
 
 T = TypeVar("T")
 

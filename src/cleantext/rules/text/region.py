@@ -6,8 +6,8 @@ main text is the span of lines with the highest total (the maximum-sum run) that
 a line repeats the page's first line (its <title>), the run right under that headline is preferred. Short lines
 inside the span (subheadings, list items, a one-line quote) stay: a short line inside a run of prose is not
 navigation; a sentence-shaped line outside it (a footer's "All rights reserved.") is still page furniture.
-The line scores and the headline anchor are computed in text_scores; this module chooses the span and holds the
-rules that read it.
+The line scores and the headline anchor are computed in features/text/line_scores.py; this module chooses the
+span and holds the rules that read it.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from itertools import pairwise
 
 import regex
 
-from ..chain import Context
-from ..document import Block
-from ..rule import TEXT_ONLY, Mark, Rule, rule
-from .shape import PROSE_WORDS, block_words, ends_sentence, is_prose
-from .text_extend import with_listed_tail, with_whole_list
-from .text_scores import REMOVED_LINE_COST, headline_anchor, line_scores
+from ...context import Context
+from ...document import Block
+from ...features.shape import PROSE_WORDS, block_words, ends_sentence, is_prose
+from ...features.text.extend import with_listed_tail, with_whole_list
+from ...features.text.line_scores import REMOVED_LINE_COST, headline_anchor, line_scores
+from ...rule import TEXT_ONLY, Mark, Rule, rule
 
 
 @dataclass(frozen=True)

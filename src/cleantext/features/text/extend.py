@@ -1,16 +1,16 @@
 """How far the main text of a text page reaches beyond its best-scoring run: lists that belong to it.
 
-Helpers of the text_region rules (no rules of their own): a run of prose that starts or ends inside a list the
-author marked ("+ …", "* …", "1. …") takes the whole list; a line ending in a colon right after it brings the
-list it introduces.
+Helpers of the text-mode region rules (rules/text/region.py), no rules of their own: a run of prose that
+starts or ends inside a list the author marked ("+ …", "* …", "1. …") takes the whole list; a line ending in a
+colon right after it brings the list it introduces.
 """
 
 from __future__ import annotations
 
 import regex
 
-from ..document import Block
-from .shape import block_words, is_prose
+from ...document import Block
+from ..shape import block_words, is_prose
 
 # A list item written with its marker: "+ Added Slime Block", "* Villager trading…", "- Removed…", "• …", "3. …".
 # Text dumps carry such markers only when the author typed them (menus get theirs from style sheets). Growing
