@@ -20,8 +20,9 @@ import regex
 
 from ...context import Context
 from ...document import Block
-from ...features.shape import PROSE_WORDS, block_words, ends_sentence, is_prose
+from ...features.shape import block_words, ends_sentence, is_prose
 from ...features.text.extend import with_listed_tail, with_whole_list
+from ...features.text.grow import grow_up
 from ...features.text.line_scores import REMOVED_LINE_COST, headline_anchor, line_scores
 from ...rule import TEXT_ONLY, Mark, Rule, rule
 
@@ -79,53 +80,6 @@ def _run_from(blocks: list[Block], shapes: list[tuple[float, bool]], start: int)
     return Span(blocks[first].index, blocks[best_end].index, best_score)
 
 
-# Short lines between the headline and the first paragraph (ingredients, a spec sheet, questions and answers) are
-# the article's, up to page furniture: the main text grows upward from its first paragraph towards the headline
-# (at most HEADLINE_GAP lines under it) and stops under a run of FURNITURE_RUN furniture lines (removed by an
-# earlier rule, or menu-like) or a cluster of CLUSTER_REMOVED removed lines within CLUSTER_LINES lines.
-HEADLINE_GAP = 100
-FURNITURE_RUN = 4
-CLUSTER_REMOVED = 3
-CLUSTER_LINES = 5
-GROWN_LINES = 5
-# A menu entry or a button: a short line without a digit and without any sentence or clause punctuation. Lines
-# of the article's short-line parts carry one ("125 g Mehl", "Nennleistung: 2,2 kW", "Why was 6 afraid of 7?").
-_UNMARKED = regex.compile(r"^[^\d.,:;!?()\[\]]*$")
-
-
-def menu_like(block: Block) -> bool:
-    """True for a short line with no digit and no punctuation: a menu entry, a button, a label."""
-    return block_words(block) < PROSE_WORDS and _UNMARKED.match(block.text) is not None
-
-
-def _up_to_headline(blocks: list[Block], anchor: int, best: Span) -> Span:
-    """The best run grown upward towards the headline line over the short lines between them, up to furniture."""
-    if best.start - anchor > HEADLINE_GAP:
-        return best
-    start, run, removed = best.start, 0, []
-    for i in range(best.start - 1, anchor, -1):
-        block = blocks[i]
-        if block.label != "boilerplate" and block_words(block) == 0:
-            continue
-        if block.label == "boilerplate":
-            removed.append(i)
-            while removed[0] >= i + CLUSTER_LINES:
-                removed.pop(0)
-            run += 1
-            if run >= FURNITURE_RUN or len(removed) >= CLUSTER_REMOVED:
-                break
-        elif menu_like(block):
-            run += 1
-            if run >= FURNITURE_RUN:
-                break
-        else:
-            run, start = 0, i
-    else:
-        start = next((i for i in range(anchor + 1, best.start) if blocks[i].label != "boilerplate"), best.start)
-    grown = sum(1 for b in blocks[start : best.start] if b.label != "boilerplate" and block_words(b))
-    return best if grown < GROWN_LINES else Span(start, best.end, best.score)
-
-
 def main_span(ctx: Context) -> Span | None:
     """The run of lines with the highest total line score, preferring the one right under the page's headline."""
     # Several rules ask in a row. The span reads no label but "boilerplate" (a line marked as the headline leaves
@@ -151,8 +105,10 @@ def _main_span(ctx: Context) -> Span | None:
             best = under
     if best is None:
         return None
-    if anchor is not None and anchor < best.start:
-        best = _up_to_headline(blocks, anchor, best)
+    # The article's short lines between its headline and its first paragraph (ingredients, specs, Q&A): grow.py.
+    start = grow_up(blocks, anchor, best.start) if anchor is not None and anchor < best.start else best.start
+    if start != best.start:
+        best = Span(start, best.end, best.score)
     start, end = with_listed_tail(blocks, *with_whole_list(blocks, best.start, best.end))
     return best if (start, end) == (best.start, best.end) else Span(start, end, best.score)
 
