@@ -81,3 +81,30 @@ def test_recipe_lines_under_the_headline_are_kept_in_text_mode() -> None:
     assert doc.title == "Apple crumble"
     assert doc.paragraphs[:2] == ["Ingredients", _SHORT[0]]
     assert "Recipes" not in doc.paragraphs
+
+
+_ARCHIVE = " ".join(f"{month} {year} ({n})" for year in (2021, 2020, 2019)
+                    for month, n in (("Januar", 4), ("Februar", 7), ("März", 2), ("April", 5)))
+
+
+def test_a_long_line_without_punctuation_is_not_prose() -> None:
+    from cleantext.features.shape import LONG_WORDS, is_prose
+
+    sitemap = " ".join(["Startseite Stiftung Organisation Profil Partner Kontakt Projekte Presse Termine"] * 4)
+    for text in [_ARCHIVE, "Archiv " + _ARCHIVE.replace(" (", ", (", 2), sitemap]:
+        assert len(text.split()) >= LONG_WORDS
+        assert not is_prose(Block(index=0, text=text)), text
+    run_on = ("Ihr braucht: A3 Papier (am besten Aquarellpapier) • Schere • Wasserfarben oder Acrylfarben • einen "
+              "breiten Pinsel • Klebestift • ein Glas Wasser und ein altes Handtuch für die Hände und den Tisch "
+              "danach am Ende")
+    assert len(run_on.split()) >= LONG_WORDS
+    assert is_prose(Block(index=0, text=run_on))
+    assert is_prose(Block(index=0, text=_PARAGRAPH))
+
+
+def test_an_archive_picker_under_the_article_is_not_kept() -> None:
+    page = "\n\n".join(["Parks budget | City News", "Parks budget", _PARAGRAPH,
+                        _PARAGRAPH.replace("Tuesday", "Monday"), "Archiv", _ARCHIVE])
+    doc = cleantext.clean(page, mode="text")
+    assert _PARAGRAPH in doc.paragraphs
+    assert _ARCHIVE not in doc.paragraphs
