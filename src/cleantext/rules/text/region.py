@@ -3,7 +3,8 @@
 A text dump has no markup, so the article is found from the shape of its lines: prose lines score their
 word count, short lines (menus, buttons, labels) and lines earlier rules removed cost a fixed penalty, and the
 main text is the span of lines with the highest total (the maximum-sum run) that starts with a sentence. When
-a line repeats the page's first line (its <title>), the run right under that headline is preferred. Short lines
+a line repeats the page's first line (its <title>), the run right under that headline is preferred, and the run
+grows up to the headline over the article's short lines (ingredients, specs) until page furniture. Short lines
 inside the span (subheadings, list items, a one-line quote) stay: a short line inside a run of prose is not
 navigation; a sentence-shaped line outside it (a footer's "All rights reserved.") is still page furniture.
 The line scores and the headline anchor are computed in features/text/line_scores.py; this module chooses the
