@@ -29,7 +29,7 @@ def _prf(s: dict) -> str:
 
 
 def _types_f1(s: dict) -> str:
-    return " | ".join(f"{s['types'][t]['F1']:.3f}" for t in TYPES)
+    return " | ".join(f"{s['types'][t]['F1']:.3f}" if s["types"][t]["n"] else "–" for t in TYPES)
 
 
 def _counts(s: dict, sets_key: str) -> str:
@@ -135,10 +135,12 @@ def accuracy_section(rows: dict, sets: list[str], mode: str, argv: list[str] | N
                   for tool, row in rows.items()]
         lines.append("")
     if "wcxb" in sets:
-        lines += ["wcxb-dev, mean word P, R and F1 over pages, and F1 per page type (pages: "
-                  + ", ".join(f"{t} {first['wcxb']['types'][t]['n']}" for t in TYPES) + "):", "",
-                  "| tool | P | R | F1 | " + " | ".join(TYPES) + " |",
-                  "|---" * (4 + len(TYPES)) + "|"]
-        lines += [f"| {tool} | {_prf(row['wcxb'])} | {_types_f1(row['wcxb'])} |" for tool, row in rows.items()]
+        counts = ", ".join(f"{t} {first['wcxb']['types'][t]['n']}" for t in TYPES)
+        lines += [f"wcxb-dev: mean word P, R and F1 over pages, F1 per page type ({counts}), and the shares of "
+                  "`with` and `without` snippets found:", "",
+                  "| tool | version | P | R | F1 | " + " | ".join(TYPES) + " | with found | without found |",
+                  "|---" * (7 + len(TYPES)) + "|"]
+        lines += [f"| {tool} | {_version(DISTS.get(tool, tool))} | {_prf(row['wcxb'])} | {_types_f1(row['wcxb'])} | "
+                  f"{row['wcxb']['with_rate']:.3f} | {row['wcxb']['without_rate']:.3f} |" for tool, row in rows.items()]
         lines.append("")
     return "\n".join(lines)

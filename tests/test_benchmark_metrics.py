@@ -130,3 +130,26 @@ def test_quality_scores_wcxb_end_to_end_and_checks_type_floors(tmp_path: Path, m
     assert (tmp_path / "out" / mode / "cleantext" / "wcxb-dev" / "0001.txt").exists()
     floors.write_text(json.dumps({mode: {"wcxb.article.F1": 1.01}}))
     assert quality.main([*args, "--check-floors", str(floors)]) == 1
+
+
+def test_benchmarks_page_shows_wcxb_per_type_and_halves() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    from docgen_bench import benchmarks_page
+
+    def part(f1: float, n: int) -> dict:
+        return {"P": 0.5, "R": 0.25, "F1": f1, "n": n}
+
+    types = {t: part(0.1 * (i + 1), 10 + i) for i, t in enumerate(
+        ("article", "forum", "product", "collection", "listing", "documentation", "service"))}
+    wcxb = part(0.8, 91) | {"with_rate": 0.7, "without_rate": 0.05, "errors": 0, "types": types,
+                            "folds": {"A": part(0.75, 50) | {"types": types}, "B": part(0.85, 41) | {"types": types}}}
+    record = {"recorded": "2026-01-02 03:04 UTC", "modes": {"html": {
+        "cleantext": {"traf": part(0.9, 645) | {"errors": 0, "folds": {"A": part(0.91, 300), "B": part(0.89, 345)}},
+                      "wcxb": wcxb}}}}
+    page = benchmarks_page(record, {"html": {"wcxb.forum.F1": 0.5, "wcxb.F1": 0.7}})
+    assert "| tool | P | R | F1 | article (10) | forum (11) |" in page
+    assert ("| **cleantext** | 0.500 | 0.250 | 0.800 | 0.100 | 0.200 | 0.300 | 0.400 | 0.500 | 0.600 | 0.700 | "
+            "0.700 | 0.050 | 0 |") in page
+    assert "| wcxb-dev | B | 41 | 0.850 | 0.100 |" in page
+    assert "| trafilatura-eval | A | 300 | 0.910 | – |" in page
+    assert "wcxb-dev forum F1 ≥ 0.5" in page and "wcxb-dev F1 ≥ 0.7" in page

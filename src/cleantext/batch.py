@@ -7,15 +7,12 @@ Memory stays bounded: items are pulled from the input only when a worker slot fr
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from .api import clean
+from .api import check_disable, clean
 from .options import Options
+from .pool import run_parallel
 from .records import Record, Result
 from .templates import TemplateOptions, detect_templates
 
@@ -74,13 +71,16 @@ def clean_many(
     TemplateOptions) relabels lines repeated across many pages of the same site as "site-template"
     boilerplate (see cleantext.templates).
 
-    With workers > 1, a worker still busy with one chunk ``kill_after`` seconds after the parent
-    started waiting for it is killed, and the item that hangs fails alone with a WorkerTimeout error.
-    The default is twice ``Options.timeout_seconds`` per item of a chunk plus 10 s (None when that
-    is None): the cooperative timeout ends almost every slow page first; this catches what it cannot
-    (one endless C call). With workers=1 cleaning runs in this process and nothing can be killed.
+    With workers > 1, a worker still busy with one item ``kill_after`` seconds after it started it
+    is killed, and that item fails alone with a WorkerTimeout error. The default is twice
+    ``Options.timeout_seconds`` plus 10 s (None when that is None): the cooperative timeout ends almost
+    every slow page first; this catches what it cannot (one endless C call). A worker that dies (out of
+    memory, a crash in a C library, a kill from outside) is replaced; the item it was cleaning is tried
+    once more alone and fails with a WorkerCrashed error if its worker dies again. With workers=1
+    cleaning runs in this process and nothing can be killed.
     """
     opts = options or Options()
+    check_disable(opts)  # once, here: not as the same error on every item
     workers = (os.cpu_count() or 1) if workers is None else max(1, int(workers))
     records = (as_record(item, i) for i, item in enumerate(items))
     if workers == 1:
@@ -90,74 +90,16 @@ def clean_many(
         chunksize = max(1, chunksize)
         window = max(workers, window or workers * 4 * chunksize)
         if kill_after is None and opts.timeout_seconds is not None:
-            kill_after = 2 * opts.timeout_seconds * chunksize + 10.0
-        results = _parallel(records, opts, workers, max(1, window // chunksize), chunksize, kill_after)
+            kill_after = 2 * opts.timeout_seconds + 10.0
+        results = _parallel(records, opts, workers, window, chunksize, kill_after)
     if templates:
         config = templates if isinstance(templates, TemplateOptions) else TemplateOptions()
         results = detect_templates(results, config)
     return results
 
 
-def _new_pool(workers: int) -> ProcessPoolExecutor:
-    # The platform's default start method (fork on Linux before Python 3.14): cheapest to start, and
-    # what users of the standard library expect.
-    return ProcessPoolExecutor(max_workers=workers)
-
-
-def _kill(pool: ProcessPoolExecutor) -> None:
-    # The executor has no public way to stop a running task: end its processes, which breaks the pool.
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _failed(record: Record, error: str) -> Result:
-    return Result(id=record.id, url=record.url, source=record.source, site=record.site, error=error)
-
-
 def _parallel(
     records: Iterator[Record], options: Options, workers: int, window: int, chunksize: int,
     kill_after: float | None,
 ) -> Iterator[Result]:
-    pending: deque[tuple[list[Record], Future[list[Result]]]] = deque()
-    pool = _new_pool(workers)
-    exhausted = False
-    try:
-        while True:
-            while not exhausted and len(pending) < window:
-                chunk = [r for _, r in zip(range(chunksize), records, strict=False)]
-                if not chunk:
-                    exhausted = True
-                    break
-                pending.append((chunk, pool.submit(_clean_chunk, chunk, options)))
-            if not pending:
-                return
-            chunk, future = pending.popleft()
-            try:
-                yield from future.result(timeout=kill_after)
-                continue
-            except (BrokenProcessPool, FutureTimeout):
-                pass
-            except Exception as exc:  # the chunk could not travel to a worker (an unpicklable item)
-                for record in chunk:
-                    yield _failed(record, f"{type(exc).__name__}: {exc}")
-                continue
-            # A worker died (out of memory, a crash in a C library) or hangs: every queued item is a suspect.
-            # Re-run the suspects one at a time in a fresh pool, so only the guilty one fails.
-            suspects = [*chunk, *(r for c, _ in pending for r in c)]
-            pending.clear()
-            _kill(pool)
-            pool = _new_pool(workers)
-            for record in suspects:
-                try:
-                    yield pool.submit(clean_record, record, options).result(timeout=kill_after)
-                    continue
-                except BrokenProcessPool:
-                    error = "WorkerCrashed: the worker process died while cleaning this document"
-                except FutureTimeout:
-                    error = f"WorkerTimeout: the worker was still cleaning this document after {kill_after:g} s"
-                yield _failed(record, error)
-                _kill(pool)
-                pool = _new_pool(workers)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    return run_parallel(records, clean_record, options, workers, window, chunksize, kill_after)

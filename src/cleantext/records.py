@@ -5,12 +5,25 @@ They sit below batch.py, templates.py and the readers in io/, which all use them
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from .document import Document
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(value: str | None) -> str | None:
+    """The string with each lone surrogate (from a JSON escape or a file name in invalid UTF-8) as U+FFFD.
+
+    Ids and URLs end up in file names, JSON lines and stderr, all encoded as UTF-8, which refuses them.
+    """
+    if value is None or value.isascii():
+        return value
+    return _SURROGATE.sub("\ufffd", value)
 
 
 @dataclass(frozen=True)  # no slots: frozen slotted dataclasses do not unpickle on some Python 3.10s
@@ -29,6 +42,14 @@ class Record:
     source: str | None = None
     site: str | None = None
     error: str | None = None
+    # Where the CLI writes this document under --output DIR (a file's path below its PATH argument); None: the id.
+    name: str | None = None
+
+    def __post_init__(self) -> None:
+        for key in ("id", "url", "source", "site", "name"):
+            value = getattr(self, key)
+            if isinstance(value, str) and not value.isascii():
+                object.__setattr__(self, key, printable(value))
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], index: int = 0) -> Record:
@@ -56,6 +77,11 @@ class Result:
     source: str | None = None
     site: str | None = None
 
+    def __post_init__(self) -> None:
+        self.id, self.url = printable(self.id) or "", printable(self.url)
+        self.source, self.site = printable(self.source), printable(self.site)
+        self.error = printable(self.error)
+
     @property
     def ok(self) -> bool:
         """True when the item was cleaned."""
@@ -69,7 +95,7 @@ class Result:
         return dict(sorted(counts.items()))
 
     def to_record(self) -> dict[str, Any]:
-        """The flat JSON-serialisable record written to JSONL: id, url, title, text, removed counts, error."""
+        """The flat JSON-serialisable record written to JSONL: id, url, title, text, removed, truncated, error."""
         doc = self.document
         return {
             "id": self.id,
@@ -78,5 +104,6 @@ class Result:
             "title": doc.title if doc else None,
             "text": doc.text if doc else None,
             "removed": self.removed_counts(),
+            "truncated": doc.truncated if doc else None,
             "error": self.error,
         }
