@@ -108,3 +108,24 @@ def test_an_archive_picker_under_the_article_is_not_kept() -> None:
     doc = cleantext.clean(page, mode="text")
     assert _PARAGRAPH in doc.paragraphs
     assert _ARCHIVE not in doc.paragraphs
+
+
+_NOTICE = ("Readers in the north of the county can now collect their weekly paper from any post office, the "
+           "publisher said after the closure of several newsagents.")
+
+
+def test_the_whole_title_repeated_inside_the_run_starts_the_article() -> None:
+    # The notice above the headline scores as prose and joins the run; the line repeating the whole title is the headline.
+    page = "\n\n".join(["Why parks matter to cities", _NOTICE, "Why parks matter to cities", _PARAGRAPH,
+                        _PARAGRAPH.replace("Tuesday", "Monday")])
+    doc = cleantext.clean(page, mode="text")
+    assert _NOTICE not in doc.paragraphs
+    assert doc.paragraphs[0] == _PARAGRAPH
+
+
+def test_a_subheading_repeating_part_of_the_title_leaves_the_run_whole() -> None:
+    intro = _PARAGRAPH.replace("council", "city council")
+    page = "\n\n".join(["Parks budget approved | City News", intro, "Parks budget details", _PARAGRAPH,
+                        _PARAGRAPH.replace("Tuesday", "Monday")])
+    doc = cleantext.clean(page, mode="text")
+    assert doc.paragraphs[0] == intro

@@ -198,6 +198,13 @@ def headline_anchor(ctx: Context) -> int | None:
     return None
 
 
+def title_cover(ctx: Context, index: int) -> float:
+    """The share of the first kept line's words (the page <title>) that the line ``index`` repeats."""
+    first = next((b for b in ctx.blocks if b.label != "boilerplate"), None)
+    title = word_set(first.text) if first is not None else set()
+    return len(word_set(ctx.blocks[index].text) & title) / len(title) if title else 0.0
+
+
 def _ranked_repeats(ctx: Context, first: int, title: set[str]) -> list[int]:
     """The lines after ``first`` that repeat the title: those covering TITLE_COVER of it in page order, then the
     others, covering more first."""

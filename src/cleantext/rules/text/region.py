@@ -24,7 +24,7 @@ from ...document import Block
 from ...features.shape import block_words, ends_sentence, is_prose
 from ...features.text.extend import with_listed_tail, with_whole_list
 from ...features.text.grow import grow_up
-from ...features.text.line_scores import REMOVED_LINE_COST, headline_anchor, line_scores
+from ...features.text.line_scores import REMOVED_LINE_COST, headline_anchor, line_scores, title_cover
 from ...rule import TEXT_ONLY, Mark, Rule, rule
 
 
@@ -58,6 +58,8 @@ def _best_run(blocks: list[Block], shapes: list[tuple[float, bool]]) -> Span | N
 # An article under its headline wins over a longer run elsewhere (a cookie dialog, a comment thread) unless that
 # run scores more than this many times as much (tuned on the dev sets: 1, 1.2, 1.5, 3, 6; 1.5 best on both).
 HEADLINE_PREFERENCE = 1.5
+# A headline line holding this share of the title's words repeats it whole.
+WHOLE_TITLE = 1.0
 
 
 # The article starts within this many lines under its headline (byline, date, standfirst, captions, share
@@ -99,8 +101,12 @@ def _main_span(ctx: Context) -> Span | None:
     blocks, shapes = ctx.blocks, line_scores(ctx)
     best = _best_run(blocks, shapes)
     anchor = headline_anchor(ctx)
-    # A headline inside the best run (a subheading that repeats the title) leaves the run as it is.
-    if best is not None and anchor is not None and best.start != anchor + 1 and not best.start <= anchor <= best.end:
+    # A partial repeat of the title inside the best run is a subheading: the run stays as it is. A whole repeat is
+    # the headline, and what the run holds above it (a cookie notice, a sign-up prompt) is not the article.
+    inside = best is not None and anchor is not None and best.start <= anchor <= best.end
+    if inside and title_cover(ctx, anchor) >= WHOLE_TITLE:
+        inside = False
+    if best is not None and anchor is not None and best.start != anchor + 1 and not inside:
         under = _run_from(blocks, shapes, anchor + 1)
         if under is not None and under.score * HEADLINE_PREFERENCE >= best.score:
             best = under
