@@ -115,7 +115,7 @@ _NOTICE = ("Readers in the north of the county can now collect their weekly pape
 
 
 def test_the_whole_title_repeated_inside_the_run_starts_the_article() -> None:
-    # The notice above the headline scores as prose and joins the run; the line repeating the whole title is the headline.
+    # The notice above the headline scores as prose and joins the run; the whole title repeated is the headline.
     page = "\n\n".join(["Why parks matter to cities", _NOTICE, "Why parks matter to cities", _PARAGRAPH,
                         _PARAGRAPH.replace("Tuesday", "Monday")])
     doc = cleantext.clean(page, mode="text")
