@@ -6,6 +6,7 @@ from .api import clean
 from .batch import clean_many
 from .document import Block, Document
 from .errors import CleantextError, InputTooLarge, Timeout, UnsupportedInput
+from .metadata import Metadata
 from .options import Options
 from .presets import DEFAULT_RULES
 from .records import Record, Result
@@ -19,6 +20,7 @@ __all__ = [
     "CleantextError",
     "Document",
     "InputTooLarge",
+    "Metadata",
     "Options",
     "Record",
     "Result",

@@ -7,8 +7,12 @@ from typing import Literal
 
 Mode = Literal["auto", "html", "text"]
 MODES: tuple[str, ...] = ("auto", "html", "text")
-# The kind of every rule that removes reader comments; Options.include_comments switches them all off.
+# The kind of every rule that removes reader comments or comment widgets.
 COMMENTS_KIND = "comments-widget"
+# The rules that find reader comments themselves (not prompts or counters): with Options.include_comments what
+# they mark goes to Document.comments instead of being removed. comment-thread (text mode) also ends an article at
+# a related-links or share bar: only what follows a comment widget counts (its reason names the widget's kind).
+COMMENT_RULES = frozenset({"comment-section", "comment-thread", "reply-thread"})
 
 
 @dataclass(frozen=True)
@@ -20,10 +24,12 @@ class Options:
     disable: frozenset[str] = frozenset()
     # Caller phrase packs: {kind: (phrase, ...)}; a line that matches one is removed as that kind.
     extra_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # Keep reader comments in the output (they are boilerplate by default).
+    # Keep reader comments, apart from the body in Document.comments (they are boilerplate by default).
     include_comments: bool = False
-    # Render links in Markdown output.
+    # Render links in Markdown and HTML output.
     include_links: bool = False
+    # Render images in Markdown and HTML output (safe http(s) and relative addresses only).
+    include_images: bool = False
     # Limits (docs/robustness.md); each ends in a typed error or a flagged result, never in lost content unsaid.
     # Larger input raises InputTooLarge (str: counted in characters). 64 MiB: ~100x the largest page in
     # ../shared/datasets, and room for a 20 MB single-line text dump. None switches the check off.
@@ -68,9 +74,7 @@ class Options:
         return base.replace(**kwargs) if kwargs else base
 
     def enabled(self, rule_name: str, kind: str) -> bool:
-        """True when neither the rule nor its kind is switched off (include_comments switches off comment rules)."""
-        if kind == COMMENTS_KIND and self.include_comments:
-            return False
+        """True when neither the rule nor its kind is switched off."""
         return rule_name not in self.disable and kind not in self.disable
 
 
