@@ -318,6 +318,8 @@ def test_count_gate_passes_every_counter_line() -> None:
 
 
 def _plain_anchor(blocks: list[Block]) -> int | None:
+    """The headline anchor by its definition: of the kept lines after the first whose own words are 60% title
+    words, the first covering 40% of the title's words, else the one covering most (the first of equal ones)."""
     kept = [b for b in blocks if b.label != "boilerplate"]
     if len(kept) < 3:
         return None
@@ -325,13 +327,17 @@ def _plain_anchor(blocks: list[Block]) -> int | None:
     title = shape.word_set(first.text)
     if len(title) < 2 or shape.is_prose(first):
         return None
+    repeats: list[tuple[float, int]] = []
     for block in blocks[first.index + 1 :]:
         n = shape.word_count(block.text)
         shaped = not shape.is_prose(block) and shape.is_headline_shaped(block.text, n)
         words = shape.word_set(block.text) if shaped else set()
         if block.label != "boilerplate" and len(words) >= 2 and len(words & title) / len(words) >= 0.6:
-            return block.index
-    return None
+            repeats.append((len(words & title) / len(title), block.index))
+    covering = [i for cover, i in repeats if cover >= 0.4]
+    if covering:
+        return covering[0]
+    return min(repeats, key=lambda r: (-r[0], r[1]))[1] if repeats else None
 
 
 def test_headline_anchor_follows_removals_like_a_plain_scan() -> None:
@@ -341,6 +347,7 @@ def test_headline_anchor_follows_removals_like_a_plain_scan() -> None:
     found = 0
     pool = ["Harbour works begin", "Harbour works begin | The Daily", "The Daily", "Straße gesperrt",
             "STRASSE gesperrt", "Menu", "Home News Sport", "Works begin at the harbour today",
+            "Harbour works begin at the quay | The Daily News", "The Daily News", "Harbour quay works",
             "Öffnungszeiten der Ämter",
             "The council approved the budget after a long debate on Tuesday evening, officials said."]
     for _ in range(300):

@@ -92,16 +92,32 @@ def starts_upper(text: str) -> bool:
 # A line of at least this many words that ends like a sentence reads as prose. 12 words: the shortest
 # body paragraphs of the seed pages and dev sets are ~14 words, menu entries and prompts rarely pass 10.
 PROSE_WORDS = 12
-# Lines this long are prose even without a sentence ending (run-on paragraphs, lists without periods).
+# Lines this long are prose even without a sentence ending (run-on paragraphs, lists without periods), when they
+# read as clauses: a comma, colon, semicolon or sentence mark somewhere, and fewer than COUNTERS "(n)" counts. A
+# one-line widget has neither ("Archiv Januar 2021 (4) Dezember 2020 (7) ...", a sitemap's run of link labels).
+# On trafilatura-eval's text dumps every 30-word line without a sentence end that holds article text has one
+# such mark; the lines without any are two link menus.
 LONG_WORDS = 30
+COUNTERS = 3
+_CLAUSE_MARK = re.compile(r"[,;:.!?，、；：。！？]")
+_COUNTER = re.compile(r"\(\d+\)")
+
+
+def _reads_as_clauses(text: str) -> bool:
+    """True when a long line without a sentence end has clause punctuation and few "(n)" counters."""
+    return _CLAUSE_MARK.search(text) is not None and len(_COUNTER.findall(text)) < COUNTERS
 
 
 def is_prose(block: Block) -> bool:
-    """A paragraph of running text: long enough and ending like a sentence, or very long."""
+    """A paragraph of running text: long enough and ending like a sentence, or very long and made of clauses."""
     prose = block.extra.get("prose")
     if prose is None:
         n = block_words(block)
-        prose = block.extra["prose"] = n >= LONG_WORDS or (n >= PROSE_WORDS and ends_sentence(block.text))
+        if n >= PROSE_WORDS and ends_sentence(block.text):
+            prose = True
+        else:
+            prose = n >= LONG_WORDS and _reads_as_clauses(block.text)
+        block.extra["prose"] = prose
     return prose
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
@@ -172,76 +170,60 @@ def line_scores(ctx: Context) -> list[tuple[float, bool]]:
 TITLE_OVERLAP = 0.6
 
 
+# A line covering this share of the title's words is a headline, and the first such line
+# is the anchor; a menu item or a section name shares one or two title words ("Games for Kids" under "Here Comes
+# the Pun: 317 Jokes for Kids", 2 of 8). When no line covers that much, the one covering most is taken.
+TITLE_COVER = 0.4
 def headline_anchor(ctx: Context) -> int | None:
-    """The first kept line after the first one that repeats most words of the first line (the page <title>)."""
+    """The kept headline line that repeats the first line (the page <title>): the first that covers much of it.
+
+    A line repeats the title when TITLE_OVERLAP of its own words are title words; of those, the first covering
+    TITLE_COVER of the title's words, else the one covering most."""
     blocks = ctx.blocks
     kept = (b for b in blocks if b.label != "boilerplate")
     first = next(kept, None)
     # At least 3 kept lines; counting to 3 is enough.
     if first is None or next(kept, None) is None or next(kept, None) is None:
         return None
-    # Which lines repeat a given first line depends on the text alone: the matches found so far and where the
-    # scan stopped are kept per first line, and only a match removed since then sends the scan further.
-    # (Labels only ever change from kept to removed, so a scanned line never needs a second look.)
-    scans = ctx.memo("text-headline-scans", dict, labels=False)
-    if first.index not in scans:
-        title_words = word_set(first.text)
-        scans[first.index] = (_AnchorScan(title_words, [], first.index + 1)
-                              if len(title_words) >= 2 and not is_prose(first) else None)
-    scan = scans[first.index]
-    if scan is None:
-        return None
-    for index in scan.matches:
+    # Which lines repeat a given first line depends on the text alone: they are ranked once per first line, and
+    # a removal only moves the anchor down the ranking (labels only ever change from kept to removed).
+    ranked = ctx.memo("text-headline-ranked", dict, labels=False)
+    if first.index not in ranked:
+        words = word_set(first.text)
+        ranked[first.index] = (_ranked_repeats(ctx, first.index, words)
+                               if len(words) >= 2 and not is_prose(first) else [])
+    for index in ranked[first.index]:
         if blocks[index].label != "boilerplate":
-            return blocks[index].index
-    title_words = scan.title_words
-    for i in _worded_lines(ctx, scan.next):
-        words = headline_words(blocks[i])
-        if len(words & title_words) / len(words) >= TITLE_OVERLAP:
-            scan.matches.append(i)
-            if blocks[i].label != "boilerplate":
-                scan.next = i + 1
-                return blocks[i].index
-    scan.next = len(blocks)
+            return index
     return None
 
 
-def _worded_lines(ctx: Context, start: int) -> Iterator[int]:
-    """The lines from ``start`` on with 2+ headline words, in order: a new first line (once the page header is
-    removed) scans again from the top, and then only reads these. Found as far as a scan asks, once per page."""
-    found = ctx.memo("text-headline-worded", lambda: _Worded([], 0), labels=False)
-    k = bisect_left(found.lines, start)
-    blocks = ctx.blocks
-    while True:
-        if k < len(found.lines):
-            k += 1
-            yield found.lines[k - 1]
-        elif found.upto < len(blocks):
-            i = found.upto
-            found.upto += 1
-            if len(headline_words(blocks[i])) >= 2:
-                found.lines.append(i)
-                if i < start:  # (only when a scan starts past the lines read so far)
-                    k += 1
-        else:
-            return
+def title_cover(ctx: Context, index: int) -> float:
+    """The share of the first kept line's words (the page <title>) that the line ``index`` repeats."""
+    first = next((b for b in ctx.blocks if b.label != "boilerplate"), None)
+    title = word_set(first.text) if first is not None else set()
+    return len(word_set(ctx.blocks[index].text) & title) / len(title) if title else 0.0
 
 
-@dataclass
-class _Worded:
-    """_worded_lines()'s progress on a page: the lines found so far and the first line not yet read."""
+def _ranked_repeats(ctx: Context, first: int, title: set[str]) -> list[int]:
+    """The lines after ``first`` that repeat the title: those covering TITLE_COVER of it in page order, then the
+    others, covering more first."""
+    found: list[tuple[bool, float, int]] = []
+    lines = _worded_lines(ctx)
+    for i in lines[bisect_left(lines, first + 1) :]:
+        words = headline_words(ctx.blocks[i])
+        shared = len(words & title)
+        if shared / len(words) >= TITLE_OVERLAP:
+            cover = shared / len(title)
+            found.append((cover < TITLE_COVER, 0.0 if cover >= TITLE_COVER else -cover, i))
+    found.sort()
+    return [i for _, _, i in found]
 
-    lines: list[int]
-    upto: int
 
-
-@dataclass
-class _AnchorScan:
-    """headline_anchor's progress for one first line: its words, the lines found to repeat it, the next to look at."""
-
-    title_words: set[str]
-    matches: list[int]
-    next: int
+def _worded_lines(ctx: Context) -> list[int]:
+    """The lines with 2+ headline words, in page order (found once per page: a new first line reads them again)."""
+    return ctx.memo("text-headline-worded",
+                    lambda: [i for i, b in enumerate(ctx.blocks) if len(headline_words(b)) >= 2], labels=False)
 
 
 _NO_WORDS: frozenset[str] = frozenset()

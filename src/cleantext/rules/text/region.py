@@ -3,7 +3,8 @@
 A text dump has no markup, so the article is found from the shape of its lines: prose lines score their
 word count, short lines (menus, buttons, labels) and lines earlier rules removed cost a fixed penalty, and the
 main text is the span of lines with the highest total (the maximum-sum run) that starts with a sentence. When
-a line repeats the page's first line (its <title>), the run right under that headline is preferred. Short lines
+a line repeats the page's first line (its <title>), the run right under that headline is preferred, and the run
+grows up to the headline over the article's short lines (ingredients, specs) until page furniture. Short lines
 inside the span (subheadings, list items, a one-line quote) stay: a short line inside a run of prose is not
 navigation; a sentence-shaped line outside it (a footer's "All rights reserved.") is still page furniture.
 The line scores and the headline anchor are computed in features/text/line_scores.py; this module chooses the
@@ -22,7 +23,8 @@ from ...context import Context
 from ...document import Block
 from ...features.shape import block_words, ends_sentence, is_prose
 from ...features.text.extend import with_listed_tail, with_whole_list
-from ...features.text.line_scores import REMOVED_LINE_COST, headline_anchor, line_scores
+from ...features.text.grow import grow_up
+from ...features.text.line_scores import REMOVED_LINE_COST, headline_anchor, line_scores, title_cover
 from ...rule import TEXT_ONLY, Mark, Rule, rule
 
 
@@ -56,6 +58,8 @@ def _best_run(blocks: list[Block], shapes: list[tuple[float, bool]]) -> Span | N
 # An article under its headline wins over a longer run elsewhere (a cookie dialog, a comment thread) unless that
 # run scores more than this many times as much (tuned on the dev sets: 1, 1.2, 1.5, 3, 6; 1.5 best on both).
 HEADLINE_PREFERENCE = 1.5
+# A headline line holding this share of the title's words repeats it whole.
+WHOLE_TITLE = 1.0
 
 
 # The article starts within this many lines under its headline (byline, date, standfirst, captions, share
@@ -97,12 +101,21 @@ def _main_span(ctx: Context) -> Span | None:
     blocks, shapes = ctx.blocks, line_scores(ctx)
     best = _best_run(blocks, shapes)
     anchor = headline_anchor(ctx)
-    if best is not None and anchor is not None and best.start != anchor + 1:
+    # A partial repeat of the title inside the best run is a subheading: the run stays as it is. A whole repeat is
+    # the headline, and what the run holds above it (a cookie notice, a sign-up prompt) is not the article.
+    inside = best is not None and anchor is not None and best.start <= anchor <= best.end
+    if inside and title_cover(ctx, anchor) >= WHOLE_TITLE:
+        inside = False
+    if best is not None and anchor is not None and best.start != anchor + 1 and not inside:
         under = _run_from(blocks, shapes, anchor + 1)
         if under is not None and under.score * HEADLINE_PREFERENCE >= best.score:
             best = under
     if best is None:
         return None
+    # The article's short lines between its headline and its first paragraph (ingredients, specs, Q&A): grow.py.
+    start = grow_up(blocks, anchor, best.start) if anchor is not None and anchor < best.start else best.start
+    if start != best.start:
+        best = Span(start, best.end, best.score)
     start, end = with_listed_tail(blocks, *with_whole_list(blocks, best.start, best.end))
     return best if (start, end) == (best.start, best.end) else Span(start, end, best.score)
 
