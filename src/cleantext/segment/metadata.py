@@ -100,12 +100,17 @@ def read_meta(attrib: Mapping[str, str], meta: dict[str, Any]) -> None:
         meta.setdefault(key, content)
 
 
-def read_head(tag: str, attrib: Mapping[str, str], meta: dict[str, Any]) -> None:
-    """Read a <meta> or <link> element."""
+def read_head(tag: str, attrib: Mapping[str, str], meta: dict[str, Any]) -> str:
+    """Read a <meta> or <link> element met inside an invisible element; "jsonld" when a JSON-LD script starts
+    (the walk then captures its text), else ""."""
     if tag == "meta":
         read_meta(attrib, meta)
-    elif attrib:
-        read_link(attrib, meta)
+    elif tag == "link":
+        if attrib:
+            read_link(attrib, meta)
+    elif tag == "script" and attrib and is_jsonld(attrib):
+        return "jsonld"
+    return ""
 
 
 def read_link(attrib: Mapping[str, str], meta: dict[str, Any]) -> None:

@@ -176,3 +176,18 @@ def block_tag(nodes: tuple[Node, ...]) -> str:
         if node.tag in BLOCK_TAGS:
             return node.tag
     return "p"
+
+
+def element_attrs(attrib: Any, class_memo: dict[str, Any], shared: dict[Any, Any]) -> tuple[Any, str, str | None]:
+    """(attrs, tokens, hidden) of an element with attributes: a class value alone (the common case; values repeat)
+    is read once per page through ``class_memo``; other attribute sets share their strings through ``shared``."""
+    if READ_NOT_CLASS.isdisjoint(attrib):
+        value = attrib.get("class")
+        if value is None:
+            return NO_ATTRS
+        found = class_memo.get(value)
+        if found is None:
+            found = class_memo[value] = class_fields(value)
+        return found
+    attrs, tokens, hidden = read_attrs(attrib)
+    return shared.setdefault(attrs, attrs), shared.setdefault(tokens, tokens), hidden

@@ -13,20 +13,18 @@ from typing import Any
 from ..document import Block
 from ..parse import BREAK_TAGS, check_deadline
 from .extras import CELL_TAGS, Extras
-from .metadata import is_jsonld, merge_metadata, read_captured, read_head, read_root, read_time, squash
+from .metadata import merge_metadata, read_captured, read_head, read_root, read_time, squash
 from .nodes import (
     _APART,
     BLOCK_TAGS,
     MARK_CLOSE,
     MARK_OPEN,
     NO_ATTRS,
-    READ_NOT_CLASS,
     Node,
     block_path,
     block_tag,
-    class_fields,
+    element_attrs,
     open_holder,
-    read_attrs,
 )
 from .nodes import _BR as _BR_MARK
 from .pieces import LINK_CLOSERS, link_closer, pieces, split_at_breaks, with_markers
@@ -235,21 +233,7 @@ class Walk:
             elif depth > max_depth:
                 kinds.append(EL_PLAIN)
                 return
-            if not attrib:
-                attrs, tokens, hidden = NO_ATTRS
-            elif READ_NOT_CLASS.isdisjoint(attrib):  # the common case: a class value (they repeat) or none
-                value = attrib.get("class")
-                if value is None:
-                    attrs, tokens, hidden = NO_ATTRS
-                else:
-                    found = class_memo.get(value)
-                    if found is None:
-                        found = class_memo[value] = class_fields(value)
-                    attrs, tokens, hidden = found
-            else:
-                attrs, tokens, hidden = read_attrs(attrib)
-                attrs = shared.setdefault(attrs, attrs)
-                tokens = shared.setdefault(tokens, tokens)
+            attrs, tokens, hidden = element_attrs(attrib, class_memo, shared) if attrib else NO_ATTRS
             if code < EL_BLOCK:
                 if tag == "time" and attrib:
                     read_time(attrib, " ".join([n.tokens for n in open_nodes if n.tokens]), len(blocks), metas)
@@ -289,13 +273,11 @@ class Walk:
             kinds.append(EL_PLAIN)
             if tag in BLOCK_TAGS:
                 hidden_marks.clear()
-            elif tag == "meta" or tag == "link":
-                read_head(tag, attrib, metas)
             elif tag == "title" and depth == head_depth + 1 and not title_seen:
                 title_seen = True
                 capturing = "title"
-            elif tag == "script" and attrib and is_jsonld(attrib):
-                capturing = "jsonld"
+            else:
+                capturing = read_head(tag, attrib, metas) or capturing
 
         def invisible(tag: str, attrib: Any, depth: int) -> None:
             nonlocal skip, capturing, head_depth
@@ -303,10 +285,8 @@ class Walk:
             skip = depth
             if tag == "head" and depth == 2:
                 head_depth = depth
-            elif tag == "meta" or tag == "link":
-                read_head(tag, attrib, metas)
-            elif tag == "script" and attrib and is_jsonld(attrib):
-                capturing = "jsonld"
+            else:
+                capturing = read_head(tag, attrib, metas) or capturing
 
         def end(tag: str) -> None:
             nonlocal in_link, in_pre, skip, head_depth, body_done, link_chars, pend, holder
