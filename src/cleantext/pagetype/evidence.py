@@ -138,6 +138,9 @@ _FILTER = (r"(?:sort by|filter|filters|show(?:ing)? \d+|\d+ (?:products|items|re
            r"view (?:all|more)|load more|refine|price range|clear all)\b")
 _READ_MORE = (r"(?:read more|continue reading|read full|more\b.*»|weiterlesen|lire la suite|"
               r"leer más|mehr)\b")
+# A price or cart line holds one of these (lower-cased): the search below runs only when one is found.
+_SHOP_SIGNS = ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "chf", "cad", "aud", "add to", "stock", "buy now", "sku",
+               "warenkorb", "panier", "shipping", "quantity", "qty")
 # One search per short line for a price or a cart line (a line with both counts as a cart line).
 _SHOP = re.compile(f"(?i)(?P<cart>{_CART})|(?P<price>{_PRICE})")
 # One anchored match per short line tells which of the four it is (the first that matches wins).
@@ -151,7 +154,7 @@ def _words(tokens: str) -> set[str]:
 
 def structure_evidence(blocks: Sequence[Block]) -> Iterator[Evidence]:
     """The page's shape: repeated post or card elements, prices, cart and filter controls, code, sections."""
-    total = sum(len(b.text) for b in blocks) or 1
+    total = 0
     # Repeated siblings: per (parent, tag, class words without digits), the member elements; per element, the
     # characters of the blocks under it (the four innermost elements of each block: cards and posts sit there).
     chars: dict[int, int] = {}
@@ -161,6 +164,7 @@ def structure_evidence(blocks: Sequence[Block]) -> Iterator[Evidence]:
     lines = _Lines()
     for block in blocks:
         text = block.text
+        total += len(text)
         tag = block.tag
         if tag == "pre":
             code += 1
@@ -206,7 +210,7 @@ def structure_evidence(blocks: Sequence[Block]) -> Iterator[Evidence]:
             groups[key] = [(chars[nid], links[nid])]
         else:
             group.append((chars[nid], links[nid]))
-    yield from _repeated(groups, total)
+    yield from _repeated(groups, total or 1)
     if linked_headings >= _MIN_LINKED_HEADINGS and linked_headings >= _LINKED_HEADING_SHARE * headings \
             and prose < _LISTING_MAX_PROSE:
         yield "listing", 0.7, (f"{linked_headings} of {headings} headings are links and only {prose} characters of "
@@ -294,7 +298,11 @@ class _Lines:
 
     def _tally(self) -> None:
         joined = "\n".join(self.lines)
-        for found in _SHOP.finditer(joined):
+        lower = joined.lower()
+        # The search for prices and cart lines runs only when one of their signs or words is there at all
+        # (most pages have none: a substring test is ~50x cheaper than the search).
+        shop = any(sign in lower for sign in _SHOP_SIGNS)
+        for found in _SHOP.finditer(joined) if shop else ():
             if found.lastgroup == "cart":
                 self.cart += 1
             else:
