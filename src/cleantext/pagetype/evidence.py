@@ -98,7 +98,7 @@ _TEASER_WORDS = frozenset({"card", "preview", "teaser", "tile", "excerpt", "summ
 _PRODUCT_WORDS = frozenset({"product", "products", "price", "cart", "sku", "shop", "woocommerce", "offer"})
 # An index of teasers: 6+ h2-h4 headings that are links, 60 % of all of them, and under 3,000 characters of prose
 # (paragraphs of 150+ characters, under 20 % links). wcxb-dev half A: 17 of 46 listings, 17 of 59 collections,
-# 4 of 412 articles.
+# 4 of 412 articles; yet 7 of trafilatura-eval's articles (short texts beside teaser rails), so it needs company.
 _HEADINGS = frozenset({"h2", "h3", "h4"})
 _MIN_LINKED_HEADINGS = 6
 _LINKED_HEADING_SHARE = 0.6
@@ -111,6 +111,7 @@ _MIN_SHARE = 0.25
 # Listing cards: 40 to 400 characters each on average (a menu's items are shorter: "Home", "Contact us"), and
 # this share of their text in links.
 _CARD_MIN_CHARS = 40
+_MIN_CARDS = 4
 _CARD_CHARS = 400
 _CARD_LINKS = 0.15
 _SPLIT = regex.compile(r"[-_\s]+")
@@ -137,6 +138,9 @@ _FILTER = (r"(?:sort by|filter|filters|show(?:ing)? \d+|\d+ (?:products|items|re
            r"view (?:all|more)|load more|refine|price range|clear all)\b")
 _READ_MORE = (r"(?:read more|continue reading|read full|more\b.*»|weiterlesen|lire la suite|"
               r"leer más|mehr)\b")
+# A price or cart line holds one of these (lower-cased): the search below runs only when one is found.
+_SHOP_SIGNS = ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "chf", "cad", "aud", "add to", "stock", "buy now", "sku",
+               "warenkorb", "panier", "shipping", "quantity", "qty")
 # One search per short line for a price or a cart line (a line with both counts as a cart line).
 _SHOP = re.compile(f"(?i)(?P<cart>{_CART})|(?P<price>{_PRICE})")
 # One anchored match per short line tells which of the four it is (the first that matches wins).
@@ -150,7 +154,7 @@ def _words(tokens: str) -> set[str]:
 
 def structure_evidence(blocks: Sequence[Block]) -> Iterator[Evidence]:
     """The page's shape: repeated post or card elements, prices, cart and filter controls, code, sections."""
-    total = sum(len(b.text) for b in blocks) or 1
+    total = 0
     # Repeated siblings: per (parent, tag, class words without digits), the member elements; per element, the
     # characters of the blocks under it (the four innermost elements of each block: cards and posts sit there).
     chars: dict[int, int] = {}
@@ -160,6 +164,7 @@ def structure_evidence(blocks: Sequence[Block]) -> Iterator[Evidence]:
     lines = _Lines()
     for block in blocks:
         text = block.text
+        total += len(text)
         tag = block.tag
         if tag == "pre":
             code += 1
@@ -205,10 +210,10 @@ def structure_evidence(blocks: Sequence[Block]) -> Iterator[Evidence]:
             groups[key] = [(chars[nid], links[nid])]
         else:
             group.append((chars[nid], links[nid]))
-    yield from _repeated(groups, total)
+    yield from _repeated(groups, total or 1)
     if linked_headings >= _MIN_LINKED_HEADINGS and linked_headings >= _LINKED_HEADING_SHARE * headings \
             and prose < _LISTING_MAX_PROSE:
-        yield "listing", 1.0, (f"{linked_headings} of {headings} headings are links and only {prose} characters of "
+        yield "listing", 0.7, (f"{linked_headings} of {headings} headings are links and only {prose} characters of "
                                "prose: an index of teasers")
     if code >= 3:
         yield "documentation", 0.5 if code < 6 else 0.8, f"{code} code blocks"
@@ -238,7 +243,7 @@ def _repeated(groups: dict[tuple[int, str, str], list[tuple[int, int]]], total: 
         yield "forum", 0.5 + share, what
     elif words & _PRODUCT_WORDS:
         yield "collection", 0.5 + share, what
-    elif _CARD_MIN_CHARS <= chars / count <= _CARD_CHARS and linked >= _CARD_LINKS * chars:
+    elif count >= _MIN_CARDS and _CARD_MIN_CHARS <= chars / count <= _CARD_CHARS and linked >= _CARD_LINKS * chars:
         # a teaser card is short and links somewhere; a listicle's items are long and hardly link, a menu's tiny
         yield "listing", 0.5 + share, what + f", {chars // count} characters each, {linked / chars:.0%} linked"
 
@@ -293,7 +298,11 @@ class _Lines:
 
     def _tally(self) -> None:
         joined = "\n".join(self.lines)
-        for found in _SHOP.finditer(joined):
+        lower = joined.lower()
+        # The search for prices and cart lines runs only when one of their signs or words is there at all
+        # (most pages have none: a substring test is ~50x cheaper than the search).
+        shop = any(sign in lower for sign in _SHOP_SIGNS)
+        for found in _SHOP.finditer(joined) if shop else ():
             if found.lastgroup == "cart":
                 self.cart += 1
             else:
