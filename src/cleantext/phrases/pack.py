@@ -56,11 +56,14 @@ class PhraseMatch:
     position: str
     phrase: str
     lang: str
+    family: str = ""  # the phrase family whose form matched ("" for a listed phrase)
 
     def describe(self) -> str:
-        """A short reason fragment: 'line is the en navigation phrase "skip to main content"'."""
+        """A short reason fragment: 'line is the en navigation phrase "skip to main content"', or for a family
+        'line is the de related-links phrase "mehr aus der region" (family "more-from")'."""
         where = {"line": "is", "start": "starts with", "contains": "contains"}[self.position]
-        return f'line {where} the {self.lang} {self.kind} phrase "{self.phrase}"'
+        found = f'line {where} the {self.lang} {self.kind} phrase "{self.phrase}"'
+        return f'{found} (family "{self.family}")' if self.family else found
 
 
 def _literal_pattern(norm: str) -> str:
@@ -114,14 +117,16 @@ class PhrasePack:
     phrase needs its longest run among the line's runs, a phrase of an unspaced script needs its literal text.
     """
 
-    def __init__(self, kind: str, entries: dict[str, dict[str, list[str]]], max_words: int = 30) -> None:
+    def __init__(self, kind: str, entries: dict[str, dict[str, list[str]]], max_words: int = 30,
+                 families: dict[str, list[tuple[str, str, str]]] | None = None) -> None:
         self.kind = kind
         self.max_words = max_words
         self._lines: dict[str, str] = {}
         # Per position: the alternation of spaced phrases, of unspaced phrases (None when there are none).
         self._spaced: dict[str, re.Pattern[str] | None] = dict.fromkeys(POSITIONS)
         self._unspaced: dict[str, re.Pattern[str] | None] = dict.fromkeys(POSITIONS)
-        self._regexes: dict[str, list[tuple[str, regex.Pattern[str]]]] = {p: [] for p in POSITIONS}
+        # Per position: (language, pattern, family) of the ``re:`` phrases (family "") and the family forms.
+        self._regexes: dict[str, list[tuple[str, regex.Pattern[str], str]]] = {p: [] for p in POSITIONS}
         # The gates: first runs of the spaced "start" phrases, longest runs of the spaced "contains" phrases
         # (None in the set: a phrase without word characters, always tried), and the unspaced phrases.
         self.start_leads: set[str] = set()
@@ -130,6 +135,13 @@ class PhrasePack:
         # The sources of the ``re:`` phrases per position, for an index over several packs.
         self.regex_sources: dict[str, list[str]] = {p: [] for p in POSITIONS}
         self.size = 0
+        # Family forms (family.compile_families: per position, language, family name, pattern source) match
+        # like ``re:`` phrases, and the match names the family.
+        for position, forms in (families or {}).items():
+            for lang, family, source in forms:
+                self.size += 1
+                self._regexes[position].append((lang, regex.compile(source, regex.V1), family))
+                self.regex_sources[position].append(source)
         for position in POSITIONS:
             spaced: dict[str, list[str]] = {}
             unspaced: dict[str, list[str]] = {}
@@ -141,7 +153,7 @@ class PhrasePack:
                         continue
                     self.size += 1
                     if phrase.startswith("re:"):
-                        self._regexes[position].append((lang, regex.compile(phrase[3:], regex.V1)))
+                        self._regexes[position].append((lang, regex.compile(phrase[3:], regex.V1), ""))
                         self.regex_sources[position].append(phrase[3:])
                         continue
                     norm = normalise(phrase)
@@ -186,9 +198,9 @@ class PhrasePack:
         lang = self._lines.get(norm)
         if lang is not None:
             return PhraseMatch(self.kind, "line", norm, lang)
-        for lang, pattern in self._regexes["line"]:
+        for lang, pattern, family in self._regexes["line"]:
             if pattern.fullmatch(norm):
-                return PhraseMatch(self.kind, "line", norm, lang)
+                return PhraseMatch(self.kind, "line", norm, lang, family)
         if words is not None and words > self.max_words:
             return None
         ascii_only = norm.isascii()  # the unspaced phrases are all written in non-ASCII scripts
@@ -208,8 +220,8 @@ class PhrasePack:
                 found = unspaced.match(norm) if position == "start" else unspaced.search(norm)
                 if found:
                     return PhraseMatch(self.kind, position, found.group(0), found.lastgroup or "?")
-            for lang, pattern in self._regexes[position]:
+            for lang, pattern, family in self._regexes[position]:
                 found = pattern.match(norm) if position == "start" else pattern.search(norm)
                 if found:
-                    return PhraseMatch(self.kind, position, found.group(0), lang)
+                    return PhraseMatch(self.kind, position, found.group(0), lang, family)
         return None
