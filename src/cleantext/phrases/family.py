@@ -74,7 +74,7 @@ def compile_families(kind: str, families: dict) -> dict[str, list[tuple[str, str
                 missing = [s for s in _SLOT.findall(form) if s not in slots]
                 if missing:
                     raise ValueError(f"phrase pack {kind}: family {name!r} ({lang}) has no slot {missing[0]!r}")
-                source = _SLOT.sub(lambda m: slots[m.group(1)], form)
+                source = _SLOT.sub(lambda m, slots=slots: slots[m.group(1)], form)
                 try:
                     regex.compile(source, regex.V1)
                 except regex.error as exc:

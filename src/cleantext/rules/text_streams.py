@@ -78,7 +78,7 @@ def _reply_head(block: Block, dated: frozenset[int]) -> bool:
 
 @rule("reply-thread", "comments-widget", modes=TEXT_ONLY)
 def reply_thread(ctx: Context) -> Iterator[Mark]:
-    """Replies under the article, each opened by a name and a date or "says:" ("Rarst · March 10, 2017", "Anna sagt:")."""
+    """Replies under the article, each headed by a name and a date or "says:" ("Rarst · May 3, 2017", "Ann says:")."""
     span = main_span(ctx)
     if span is None:
         return
