@@ -43,7 +43,7 @@ def _phrases(kind: str) -> Iterator[tuple[str, str]]:
                 yield position, phrase
     # A family's forms match as ``re:`` phrases of their position.
     for position, forms in compile_families(kind, load_data(kind).get("families") or {}).items():
-        for _lang, _family, source in forms:
+        for _lang, _family, source, _leads in forms:
             yield position, "re:" + source
 
 

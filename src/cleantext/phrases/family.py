@@ -49,13 +49,19 @@ def _slot_pattern(words: list[str]) -> str:
     return "(?:" + "|".join(_word(w) for w in ordered) + ")"
 
 
-def compile_families(kind: str, families: dict) -> dict[str, list[tuple[str, str, str]]]:
-    """Per position, the (language, family name, pattern source) of every form of a pack's families.
+Leads = tuple[frozenset[str], tuple[str, ...]]
 
-    Raises ValueError for a family without a known position, a form naming a slot its language lacks, or a form
-    that does not compile: a pack with a broken grammar fails when it loads, not on some page later.
+
+def compile_families(kind: str, families: dict) -> dict[str, list[tuple[str, str, str, Leads]]]:
+    """Per position, the (language, family name, pattern source, leads) of every form of a pack's families.
+
+    The leads are the runs of word characters a matching line can start with (see form_leads): the gate that
+    keeps a form from running on lines it cannot fit.
+
+    Raises ValueError for a family without a known position or a form naming a slot its language lacks. Forms
+    are compiled when a line first needs them; the tests compile every form of the shipped packs.
     """
-    compiled: dict[str, list[tuple[str, str, str]]] = {p: [] for p in POSITIONS}
+    compiled: dict[str, list[tuple[str, str, str, Leads]]] = {p: [] for p in POSITIONS}
     if not isinstance(families, dict):
         raise ValueError(f"phrase pack {kind}: 'families' must be an object of named families")
     for name, family in families.items():
@@ -68,16 +74,110 @@ def compile_families(kind: str, families: dict) -> dict[str, list[tuple[str, str
             if not regex.fullmatch(r"[a-z]{2,8}", lang) or not isinstance(grammar, dict):
                 raise ValueError(f"phrase pack {kind}: family {name!r}: {lang!r} must be a language with a grammar")
             slots = dict(BUILTIN_SLOTS)
-            slots.update({slot: _slot_pattern(words) for slot, words in grammar.items()
-                          if slot != "forms" and isinstance(words, list)})
+            words_of = {slot: [w for w in words if isinstance(w, str) and w.strip()] for slot, words in grammar.items()
+                        if slot != "forms" and isinstance(words, list)}
+            slots.update({slot: _slot_pattern(words) for slot, words in words_of.items()})
             for form in grammar.get("forms") or []:
                 missing = [s for s in _SLOT.findall(form) if s not in slots]
                 if missing:
                     raise ValueError(f"phrase pack {kind}: family {name!r} ({lang}) has no slot {missing[0]!r}")
                 source = _SLOT.sub(lambda m, slots=slots: slots[m.group(1)], form)
-                try:
-                    regex.compile(source, regex.V1)
-                except regex.error as exc:
-                    raise ValueError(f"phrase pack {kind}: family {name!r} ({lang}): {form!r}: {exc}") from exc
-                compiled[position].append((lang, name, source))
+                compiled[position].append((lang, name, source, form_leads(form, words_of)))
     return compiled
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def form_leads(form: str, words: dict[str, list[str]]) -> Leads:
+    """The runs of word characters a line can start with when the form fits it: (exact runs, open prefixes).
+
+    Read from the form's syntax tree (the standard library's parser, on the form with each slot as one private
+    character): a literal word character extends the run and any other literal ends it; groups, alternatives and
+    slot words are followed into; an optional part is both taken and skipped. Where a class, a stem or a
+    repeat could add word characters, the run so far becomes an open prefix ("empfehl*" gives "empfehl"); ""
+    among the prefixes means any line. A superset, never a miss: a form never fits a line its leads rule out.
+    """
+    from re import _constants as C  # the parser's opcodes
+    from re import _parser
+
+    names = _SLOT.findall(form)
+    marks = {chr(0xE000 + i): name for i, name in enumerate(dict.fromkeys(names))}
+    template = form
+    for mark, name in marks.items():
+        template = template.replace("{" + name + "}", mark)
+    try:
+        tree = _parser.parse(template)
+    except Exception:  # syntax only the regex module knows: no gate for this form
+        return frozenset(), ("",)
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    budget = [50000]  # paths followed, at most: a form too branchy for the gate is always tried
+
+    def slot_word(word: str, cur: str, rest: list, cont: tuple) -> None:
+        word = word.casefold()
+        stem = word.endswith("*")
+        word = word[:-1] if stem else word
+        for i, char in enumerate(word):
+            if not _word_char(char):
+                exact.add(cur + word[:i])
+                return
+        if stem:
+            prefixes.add(cur + word)
+        else:
+            go(rest, cur + word, cont)
+
+    def go(items: list, cur: str, cont: tuple) -> None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            prefixes.add("")
+            return
+        if not items:
+            if cont:
+                go(list(cont[0]), cur, cont[1:])
+            else:
+                exact.add(cur)
+            return
+        op, av = items[0]
+        rest = items[1:]
+        if op is C.LITERAL and chr(av) in marks:
+            name = marks[chr(av)]
+            if name in words:
+                for word in words[name]:
+                    slot_word(word, cur, rest, cont)
+            else:  # a built-in slot: any word
+                prefixes.add(cur)
+        elif op is C.LITERAL:
+            char = chr(av)
+            if _word_char(char):
+                go(rest, cur + char, cont)
+            else:
+                exact.add(cur)
+        elif op is C.SUBPATTERN:
+            go(list(av[3]) + rest, cur, cont)
+        elif op is C.BRANCH:
+            for alternative in av[1]:
+                go(list(alternative) + rest, cur, cont)
+        elif op is C.IN and all(o is C.LITERAL for o, _ in av):
+            for _, code in av:
+                go([(C.LITERAL, code), *rest], cur, cont)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+            low, high, sub = av
+            if low == 0:
+                go(rest, cur, cont)
+            if high == 1:
+                go(list(sub), cur, (rest, *cont))
+            elif high != 0:
+                # Taken once, then maybe again: the run may grow past what one round shows.
+                go(list(sub), cur, (rest, *cont))
+                go(list(sub), cur, ([(C.MAX_REPEAT, (0, high, sub)), *rest], *cont))
+        elif op is C.AT:
+            go(rest, cur, cont)
+        else:  # a class, any character, a category: maybe a word character
+            prefixes.add(cur)
+
+    go(list(tree), "", ())
+    if "" in exact:
+        prefixes.add("")  # the form may start with a non-word character: no run to gate on
+    return frozenset(exact - {""}), tuple(sorted(prefixes))

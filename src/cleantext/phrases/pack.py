@@ -125,8 +125,7 @@ class PhrasePack:
         # Per position: the alternation of spaced phrases, of unspaced phrases (None when there are none).
         self._spaced: dict[str, re.Pattern[str] | None] = dict.fromkeys(POSITIONS)
         self._unspaced: dict[str, re.Pattern[str] | None] = dict.fromkeys(POSITIONS)
-        # Per position: (language, pattern, family) of the ``re:`` phrases (family "") and the family forms.
-        self._regexes: dict[str, list[tuple[str, regex.Pattern[str], str]]] = {p: [] for p in POSITIONS}
+        self._regexes: dict[str, list[tuple[str, regex.Pattern[str]]]] = {p: [] for p in POSITIONS}
         # The gates: first runs of the spaced "start" phrases, longest runs of the spaced "contains" phrases
         # (None in the set: a phrase without word characters, always tried), and the unspaced phrases.
         self.start_leads: set[str] = set()
@@ -135,13 +134,26 @@ class PhrasePack:
         # The sources of the ``re:`` phrases per position, for an index over several packs.
         self.regex_sources: dict[str, list[str]] = {p: [] for p in POSITIONS}
         self.size = 0
-        # Family forms (family.compile_families: per position, language, family name, pattern source) match
-        # like ``re:`` phrases, and the match names the family.
-        for position, forms in (families or {}).items():
-            for lang, family, source in forms:
-                self.size += 1
-                self._regexes[position].append((lang, regex.compile(source, regex.V1), family))
-                self.regex_sources[position].append(source)
+        # Family forms (family.compile_families: per position, language, family name, pattern source, leads). A
+        # line is tried only with the forms its first run of word characters may open (the forms' leads: exact
+        # runs, and open prefixes), each form compiled the first time a line needs it. Common first words ("die",
+        # "the") open a few forms each: a few forms run much faster than a pack's hundred, and most forms are never
+        # compiled at all. The standard library's ``re`` compiles them several times faster than ``regex``. (The
+        # tests compile every form of the shipped packs: tests/test_phrase_families.py.)
+        self.family_forms = {position: list(forms) for position, forms in (families or {}).items() if forms}
+        self._lead_forms: dict[str, dict[str, tuple[int, ...]]] = {p: {} for p in POSITIONS}
+        self._prefix_forms: dict[str, list[tuple[str, int]]] = {p: [] for p in POSITIONS}
+        self._compiled_forms: dict[str, list[re.Pattern[str] | None]] = {
+            position: [None] * len(forms) for position, forms in self.family_forms.items()}
+        for position, forms in self.family_forms.items():
+            for number, (_lang, _family, _source, (exact, prefixes)) in enumerate(forms):
+                if position == "contains":
+                    exact, prefixes = frozenset(), ("",)  # anywhere in the line: no lead to gate on
+                for lead in exact:
+                    self._lead_forms[position][lead] = (*self._lead_forms[position].get(lead, ()), number)
+                self._prefix_forms[position] += [(prefix, number) for prefix in prefixes]
+            self.size += len(forms)
+        self._opens = {p: tuple(prefix for prefix, _ in self._prefix_forms[p]) for p in POSITIONS}
         for position in POSITIONS:
             spaced: dict[str, list[str]] = {}
             unspaced: dict[str, list[str]] = {}
@@ -153,7 +165,7 @@ class PhrasePack:
                         continue
                     self.size += 1
                     if phrase.startswith("re:"):
-                        self._regexes[position].append((lang, regex.compile(phrase[3:], regex.V1), ""))
+                        self._regexes[position].append((lang, regex.compile(phrase[3:], regex.V1)))
                         self.regex_sources[position].append(phrase[3:])
                         continue
                     norm = normalise(phrase)
@@ -183,6 +195,29 @@ class PhrasePack:
         """The whole-line phrases (normalised) and their language."""
         return self._lines
 
+    def form_pattern(self, position: str, number: int) -> re.Pattern[str]:
+        """The compiled family form ``number`` of a position (compiled once, when first asked)."""
+        compiled = self._compiled_forms[position]
+        pattern = compiled[number]
+        if pattern is None:
+            pattern = compiled[number] = re.compile(self.family_forms[position][number][2])
+        return pattern
+
+    def _family_match(self, position: str, norm: str, lead: str) -> PhraseMatch | None:
+        """The family form of this position that fits the line (``lead``: its first run of word characters)."""
+        numbers = self._lead_forms[position].get(lead, ())
+        opens = self._opens[position]
+        if opens and lead.startswith(opens):
+            numbers += tuple(n for prefix, n in self._prefix_forms[position] if lead.startswith(prefix))
+        for number in numbers:
+            pattern = self.form_pattern(position, number)
+            found = (pattern.fullmatch(norm) if position == "line" else
+                     pattern.match(norm) if position == "start" else pattern.search(norm))
+            if found:
+                lang, family = self.family_forms[position][number][:2]
+                return PhraseMatch(self.kind, position, norm if position == "line" else found.group(0), lang, family)
+        return None
+
     def match(self, text: str, words: int | None = None, norm: str | None = None,
               tokens: list[str] | None = None) -> PhraseMatch | None:
         """The first phrase of this pack that fits the line, or None.
@@ -198,9 +233,14 @@ class PhrasePack:
         lang = self._lines.get(norm)
         if lang is not None:
             return PhraseMatch(self.kind, "line", norm, lang)
-        for lang, pattern, family in self._regexes["line"]:
+        lead = _lead(norm, tokens)
+        if "line" in self.family_forms:
+            found_family = self._family_match("line", norm, lead)
+            if found_family is not None:
+                return found_family
+        for lang, pattern in self._regexes["line"]:
             if pattern.fullmatch(norm):
-                return PhraseMatch(self.kind, "line", norm, lang, family)
+                return PhraseMatch(self.kind, "line", norm, lang)
         if words is not None and words > self.max_words:
             return None
         ascii_only = norm.isascii()  # the unspaced phrases are all written in non-ASCII scripts
@@ -220,8 +260,12 @@ class PhrasePack:
                 found = unspaced.match(norm) if position == "start" else unspaced.search(norm)
                 if found:
                     return PhraseMatch(self.kind, position, found.group(0), found.lastgroup or "?")
-            for lang, pattern, family in self._regexes[position]:
+            if position in self.family_forms:
+                found_family = self._family_match(position, norm, lead)
+                if found_family is not None:
+                    return found_family
+            for lang, pattern in self._regexes[position]:
                 found = pattern.match(norm) if position == "start" else pattern.search(norm)
                 if found:
-                    return PhraseMatch(self.kind, position, found.group(0), lang, family)
+                    return PhraseMatch(self.kind, position, found.group(0), lang)
         return None

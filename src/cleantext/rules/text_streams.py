@@ -8,6 +8,7 @@ run after the main text is found and look inside it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -49,6 +50,8 @@ def _verbs(key: str) -> str:
                            reverse=True)) or "says"
 
 
+# Any speech verb before a colon: one quick search before the two patterns.
+_MAY_SPEAK = re.compile(rf"(?:{_verbs('head_verbs')}|{_verbs('head_verbs_dated')})\s*:", re.IGNORECASE)
 _NAME = rf"\S+(?:\s+\S+){{0,{SPEECH_NAME_WORDS - 1}}}"
 _SPEECH_HEAD = regex.compile(rf"{_NAME}\s+(?:{_verbs('head_verbs')})\s*:(?:\s*{_DATE}{_TIME}?)?",
                              regex.V1 | regex.IGNORECASE)
@@ -61,8 +64,8 @@ def _reply_head(block: Block, dated: frozenset[int]) -> bool:
     """True when the line opens a reply (``dated``: the lines holding a DATE_HINT match, text_lines.date_hint_lines)."""
     text = block.text
     words = block_words(block)
-    if words <= REPLY_HEAD_WORDS and ":" in text and (_SPEECH_HEAD.fullmatch(text.strip())
-                                                       or _SPEECH_HEAD_DATED.fullmatch(text.strip())):
+    if words <= REPLY_HEAD_WORDS and ":" in text and _MAY_SPEAK.search(text) and (
+            _SPEECH_HEAD.fullmatch(text.strip()) or _SPEECH_HEAD_DATED.fullmatch(text.strip())):
         return True
     if words > REPLY_HEAD_WORDS or block.index not in dated:
         return False
