@@ -12,12 +12,14 @@ words around them) and the forms that put them together, instead of the lines se
                "this": ["diesen", "den"], "object": ["artikel", "beitrag"], "share": ["teilen", "empfehl*"],
                "via": ["auf", "per", "via"]}}}
 
-A form is a ``regex`` pattern over the normalised line (lower case, single spaces, no punctuation around it)
-in which ``{slot}`` stands for the alternation of that slot's words: a word ending in ``*`` is a stem
+A form is a pattern (Python ``re`` syntax) over the normalised line (lower case, single spaces, no punctuation
+around it) in which ``{slot}`` stands for the alternation of that slot's words: a word ending in ``*`` is a stem
 ("empfehl*" is "empfehl" and any word characters after it), any other word is literal. Slots are the
-language's own lists; the built-in slots are below (``{tail}``: up to six more words, as in "auf Facebook"
-or "aus der Region"). The position says where the form applies, as for phrases: "line" (the whole line),
-"start" (the line begins with it, short lines only) or "contains" (anywhere in a short line).
+language's own lists; the built-in slots are below (``{tail}``: the end of the line, up to six words and 60
+characters, as in "auf Facebook" or "aus der Region"). The position says where the form applies, as for
+phrases: "line" (the whole line), "start" (the line begins with it, short lines only) or "contains" (anywhere
+in a short line). A match names the family and the words that matched ('line is the de related-links phrase
+"mehr aus der region" (family "more-articles")').
 """
 
 from __future__ import annotations
@@ -29,11 +31,16 @@ from .pack import POSITIONS
 # Built-in slots. {tail}: the free end of a heading or prompt ("aus der Region", "von Anna Muster", "auf
 # Facebook"): 1-6 words, as long as the names and places that end such lines. {name}: the 1-4 words of a
 # person's name or handle before a speech verb ("Anna M. schrieb:"). Both bounded: no form can run away.
+# {tail} ends the line: 1-6 words, 60 characters at most. Both bounded, so that a form has a longest line it
+# can fit: a longer line (a paragraph of prose) is not tried at all.
+TAIL_CHARS = 60
 BUILTIN_SLOTS = {
-    "tail": r"[^ ]+(?: [^ ]+){0,5}",
-    "name": r"[^ ]+(?: [^ ]+){0,3}",
+    "tail": rf"(?=.{{1,{TAIL_CHARS}}}\Z)[^ ]+(?: [^ ]+){{0,5}}",
+    "name": r"[^ ]{1,40}(?: [^ ]{1,40}){0,3}",
 }
+_BUILTIN_WIDTHS = {"tail": TAIL_CHARS, "name": 163}
 _SLOT = regex.compile(r"\{([a-z][a-z0-9_-]*)\}")
+_UNBOUNDED = 1 << 30
 
 
 def _word(word: str) -> str:
@@ -49,14 +56,14 @@ def _slot_pattern(words: list[str]) -> str:
     return "(?:" + "|".join(_word(w) for w in ordered) + ")"
 
 
-Leads = tuple[frozenset[str], tuple[str, ...]]
+Leads = tuple[frozenset[str], tuple[str, ...], int]
 
 
 def compile_families(kind: str, families: dict) -> dict[str, list[tuple[str, str, str, Leads]]]:
     """Per position, the (language, family name, pattern source, leads) of every form of a pack's families.
 
-    The leads are the runs of word characters a matching line can start with (see form_leads): the gate that
-    keeps a form from running on lines it cannot fit.
+    The leads are the runs of word characters a matching line can start with and its greatest length (see
+    form_leads): the gate that keeps a form from running on lines it cannot fit.
 
     Raises ValueError for a family without a known position or a form naming a slot its language lacks. Forms
     are compiled when a line first needs them; the tests compile every form of the shipped packs.
@@ -91,7 +98,8 @@ def _word_char(char: str) -> bool:
 
 
 def form_leads(form: str, words: dict[str, list[str]]) -> Leads:
-    """The runs of word characters a line can start with when the form fits it: (exact runs, open prefixes).
+    """The runs of word characters a line can start with when the form fits it, (exact runs, open prefixes,
+    most characters): the greatest length of a text the form can match (1 << 30 when unbounded).
 
     Read from the form's syntax tree (the standard library's parser, on the form with each slot as one private
     character): a literal word character extends the run and any other literal ends it; groups, alternatives and
@@ -107,10 +115,21 @@ def form_leads(form: str, words: dict[str, list[str]]) -> Leads:
     template = form
     for mark, name in marks.items():
         template = template.replace("{" + name + "}", mark)
+    # The same form with each slot as a run of its longest word's length, for the greatest width.
+    widths = dict.fromkeys(names, 0)
+    for name in widths:
+        longest = max((len(w) for w in words.get(name, ())), default=0)
+        widths[name] = 1 << 20 if any(w.endswith("*") for w in words.get(name, ())) else longest
+    for name in widths:
+        if name not in words:
+            widths[name] = _BUILTIN_WIDTHS.get(name, 1 << 20)
+    sized = _SLOT.sub(lambda m: f"(?:.{{0,{widths[m.group(1)]}}})", form)
     try:
         tree = _parser.parse(template)
+        most = _parser.parse(sized).getwidth()[1]
     except Exception:  # syntax only the regex module knows: no gate for this form
-        return frozenset(), ("",)
+        return frozenset(), ("",), _UNBOUNDED
+    most = min(most, _UNBOUNDED)
     exact: set[str] = set()
     prefixes: set[str] = set()
     budget = [50000]  # paths followed, at most: a form too branchy for the gate is always tried
@@ -180,4 +199,4 @@ def form_leads(form: str, words: dict[str, list[str]]) -> Leads:
     go(list(tree), "", ())
     if "" in exact:
         prefixes.add("")  # the form may start with a non-word character: no run to gate on
-    return frozenset(exact - {""}), tuple(sorted(prefixes))
+    return frozenset(exact - {""}), tuple(sorted(prefixes)), most

@@ -30,15 +30,16 @@ class PhraseIndex:
         # the forms of open prefixes as (prefix, number). A line whose run opens some forms is tried with those
         # forms only (PhrasePack.form_pattern compiles each once): common first words ("die", "the") open a few
         # forms each, and a few forms run much faster than the hundred of a pack.
-        self._forms: list[tuple[PhrasePack, str, int, int]] = []  # (pack, position, form number, most words)
+        # (pack, position, form number, most words, most characters)
+        self._forms: list[tuple[PhrasePack, str, int, int, int]] = []
         self._lead_forms: dict[str, tuple[int, ...]] = {}
         self._prefix_forms: list[tuple[str, int]] = []
         for pack in packs:
             for position, forms in pack.family_forms.items():
                 most = _ANY_LENGTH if position == "line" else pack.max_words
-                for number, (_lang, _family, _source, (exact, prefixes)) in enumerate(forms):
+                for number, (_lang, _family, _source, (exact, prefixes, chars)) in enumerate(forms):
                     entry = len(self._forms)
-                    self._forms.append((pack, position, number, most))
+                    self._forms.append((pack, position, number, most, chars))
                     if position == "contains":
                         exact, prefixes = frozenset(), ("",)  # anywhere in the line: no lead to gate on
                     for lead in exact:
@@ -132,9 +133,10 @@ class PhraseIndex:
         if self._family_opens and lead.startswith(self._family_opens):
             entries += tuple(n for prefix, n in self._prefix_forms if lead.startswith(prefix))
         kinds: list[str] = []
+        length = len(norm)
         for entry in entries:
-            pack, position, number, most = self._forms[entry]
-            if words > most or pack.kind in kinds:
+            pack, position, number, most, chars = self._forms[entry]
+            if words > most or length > chars or pack.kind in kinds:
                 continue
             pattern = pack.form_pattern(position, number)
             if (pattern.fullmatch(norm) if position == "line" else

@@ -146,7 +146,7 @@ class PhrasePack:
         self._compiled_forms: dict[str, list[re.Pattern[str] | None]] = {
             position: [None] * len(forms) for position, forms in self.family_forms.items()}
         for position, forms in self.family_forms.items():
-            for number, (_lang, _family, _source, (exact, prefixes)) in enumerate(forms):
+            for number, (_lang, _family, _source, (exact, prefixes, _most)) in enumerate(forms):
                 if position == "contains":
                     exact, prefixes = frozenset(), ("",)  # anywhere in the line: no lead to gate on
                 for lead in exact:
@@ -209,7 +209,10 @@ class PhrasePack:
         opens = self._opens[position]
         if opens and lead.startswith(opens):
             numbers += tuple(n for prefix, n in self._prefix_forms[position] if lead.startswith(prefix))
+        forms = self.family_forms[position]
         for number in numbers:
+            if len(norm) > forms[number][3][2]:
+                continue  # longer than any line the form fits
             pattern = self.form_pattern(position, number)
             found = (pattern.fullmatch(norm) if position == "line" else
                      pattern.match(norm) if position == "start" else pattern.search(norm))
