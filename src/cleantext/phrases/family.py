@@ -89,7 +89,10 @@ def compile_families(kind: str, families: dict) -> dict[str, list[tuple[str, str
                 if missing:
                     raise ValueError(f"phrase pack {kind}: family {name!r} ({lang}) has no slot {missing[0]!r}")
                 source = _SLOT.sub(lambda m, slots=slots: slots[m.group(1)], form)
-                compiled[position].append((lang, name, source, form_leads(form, words_of)))
+                exact, prefixes, most = form_leads(form, words_of)
+                # Only a whole-line form bounds the line; a "start" or "contains" form fits a part of it.
+                compiled[position].append((lang, name, source, (exact, prefixes, most if position == "line" else
+                                                                _UNBOUNDED)))
     return compiled
 
 
