@@ -1,11 +1,14 @@
-"""The two scoring metrics of the shared evaluation sets, implemented exactly as specified.
+r"""The scoring metrics of the shared evaluation sets, implemented exactly as specified.
 
 chunk metric (trafilatura-eval): whitespace-normalised substring match of `with` / `without` passages,
 micro-averaged. shingle metric (readability pages): multisets of 4-token shingles, per-page P/R averaged.
+word metric (wcxb-dev, the benchmark's own): multiset overlap of lower-cased `\w+` tokens, per-page P/R/F1
+averaged over pages; snippet rates are case-insensitive substring matches.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -143,3 +146,50 @@ def shingle_scores(pages: list[PageShingles]) -> tuple[float, float, float]:
     recall = sum(rs) / len(rs) if rs else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+# ---------- word metric (wcxb-dev, the benchmark's own) ----------
+
+_WORD = re.compile(r"\w+")  # the standard library's \w, as the benchmark uses (regex's differs on combining marks)
+
+
+def word_tokens(text: str) -> list[str]:
+    """The benchmark's tokens: ``re.findall(r"\\w+", text.lower())``."""
+    return _WORD.findall(text.lower())
+
+
+@dataclass(frozen=True)
+class WordScores:
+    precision: float
+    recall: float
+    f1: float
+
+
+def word_scores(output: str, truth: str) -> WordScores:
+    """One page: P = overlap / output tokens, R = overlap / truth tokens, overlap = multiset intersection.
+
+    No tokens on both sides scores 1; no tokens on one side only scores 0 (an empty output, or any output
+    where the truth is empty)."""
+    got, want = Counter(word_tokens(output)), Counter(word_tokens(truth))
+    n_got, n_want = sum(got.values()), sum(want.values())
+    if not n_got and not n_want:
+        return WordScores(1.0, 1.0, 1.0)
+    if not n_got or not n_want:
+        return WordScores(0.0, 0.0, 0.0)
+    overlap = sum((got & want).values())
+    p, r = overlap / n_got, overlap / n_want
+    return WordScores(p, r, 2 * p * r / (p + r) if p + r else 0.0)
+
+
+def mean_word_scores(pages: list[WordScores]) -> tuple[float, float, float]:
+    """P, R and F1 each averaged over pages (F1 is the mean of per-page F1s, not the F1 of the means)."""
+    if not pages:
+        return 0.0, 0.0, 0.0
+    n = len(pages)
+    return (sum(p.precision for p in pages) / n, sum(p.recall for p in pages) / n, sum(p.f1 for p in pages) / n)
+
+
+def snippets_found(output: str, snippets: list[str]) -> int:
+    """How many snippets occur in the output as case-insensitive substrings."""
+    low = output.lower()
+    return sum(1 for s in snippets if s.lower() in low)

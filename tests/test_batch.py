@@ -204,7 +204,7 @@ def test_a_hanging_worker_is_killed_and_fails_only_its_own_item() -> None:
     assert (results[1].error or "").startswith("WorkerTimeout")
 
 
-def test_kill_after_defaults_to_twice_the_budget_per_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_kill_after_defaults_to_twice_the_budget_per_item(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[float | None] = []
 
     def fake_parallel(records, options, workers, window, chunksize, kill_after):  # type: ignore[no-untyped-def]
@@ -215,4 +215,4 @@ def test_kill_after_defaults_to_twice_the_budget_per_chunk(monkeypatch: pytest.M
     list(clean_many([], workers=2, options=Options(timeout_seconds=5.0), chunksize=3))
     list(clean_many([], workers=2, options=Options(timeout_seconds=None)))
     list(clean_many([], workers=2, options=Options(timeout_seconds=None), kill_after=7.0))
-    assert seen == [2 * 5.0 * 3 + 10.0, None, 7.0]
+    assert seen == [2 * 5.0 + 10.0, None, 7.0]

@@ -98,7 +98,6 @@ def test_disable_switches_a_kind_off(capsys: pytest.CaptureFixture[str]) -> None
 
 @pytest.mark.parametrize(("make", "message"), [
     (lambda d: d / "missing.html", "No such file or directory"),
-    (lambda d: d, "is a directory (use --recursive"),
     (lambda d: _write(d / "file.txt", b"x") / "child.html", "Not a directory"),
     (lambda d: _write(d / "image.html", b"\x89PNG\r\n\x1a\n" + bytes(2000)), "not a web page"),
 ])
@@ -126,6 +125,9 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--jobs", "0", str(ARTICLE)]) == 2
     assert main(["--explain", "--format", "jsonl", str(ARTICLE)]) == 2
     assert "cannot be combined" in capsys.readouterr().err
+    # A directory without --recursive is a usage error, as --help promises (not the "a document failed" code).
+    assert main([str(ARTICLE.parent)]) == 2
+    assert "is a directory: use --recursive" in capsys.readouterr().err
 
 
 def _write(path: Path, data: bytes) -> Path:

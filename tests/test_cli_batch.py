@@ -14,7 +14,6 @@ import pytest
 import batch_samples as samples
 import cleantext
 from cleantext.cli import main
-from cleantext.io.output import safe_name
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -69,10 +68,13 @@ def test_output_directory_and_resume(pages: list[Path], tmp_path: Path, capsys: 
     out_dir = tmp_path / "out"
     args = ["-r", str(tmp_path / "pages"), "--format", fmt, "--output", str(out_dir)]
     assert main(args) == 0
-    files = sorted(out_dir.iterdir())
-    assert [f.name for f in files] == sorted(f"{safe_name(str(p))}.{ext}" for p in pages)
+    # The input's folders are kept below the output folder; a file keeps its name, plus the format's extension.
+    files = sorted(f for f in out_dir.rglob("*") if f.is_file() and not f.name.startswith("."))
+    root = tmp_path / "pages"
+    assert [f.relative_to(out_dir).as_posix() for f in files] == sorted(
+        f"{p.relative_to(root).as_posix()}.{ext}" for p in pages)
     assert capsys.readouterr().out == ""  # everything went to files
-    first = out_dir / f"{safe_name(str(pages[0]))}.{ext}"
+    first = out_dir / f"{pages[0].relative_to(root)}.{ext}"
     doc = cleantext.clean(pages[0].read_bytes())
     if fmt == "json":
         data = json.loads(first.read_text())
@@ -106,7 +108,7 @@ def test_jsonl_in_and_out_with_fields_and_resume(tmp_path: Path, capsys: pytest.
     assert [r["id"] for r in records] == ["p0", "p1", "p2", "p3"]
     assert records[0]["url"] == "https://a.example/0" and records[0]["mode"] == "html"
     assert records[1]["mode"] == "text" and records[2]["error"] and records[2]["text"] is None
-    assert set(records[0]) == {"id", "url", "mode", "title", "text", "removed", "error"}
+    assert set(records[0]) == {"id", "url", "mode", "title", "text", "removed", "truncated", "error", "fingerprint"}
     assert records[0]["removed"].get("navigation", 0) >= 1
     capsys.readouterr()
     # Resume: done records are skipped, the failed one is retried (and still fails), no duplicates.

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import regex
 
-from cleantext.rules import html_nodes
-from cleantext.rules.html_nodes import ElementTree, count_under, is_prose, node_stats, nodes_of, sum_up, text_weight
+from cleantext.features.html import elements as html_nodes
+from cleantext.features.html.elements import (
+    ElementTree,
+    count_under,
+    is_prose,
+    node_stats,
+    nodes_of,
+    sum_up,
+    text_weight,
+)
 from cleantext.segment.html import segment_html
 
 SENTENCE = "The council voted on Tuesday to approve a new budget that doubles spending on public parks."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from cleantext.rules import html_vocab
+from cleantext.features.html import vocab as html_vocab
 
 # Pieces of class and id values: furniture words and names, their parts, separators, look-alikes.
 _PIECES = ["comment", "comments", "area", "wp", "fb", "reply", "title", "akismet", "share", "twitter", "button",
@@ -34,7 +34,7 @@ def test_ascii_name_test_agrees_with_the_full_pattern() -> None:
 def test_readability_class_words_match_as_with_the_regex_engine() -> None:
     import regex
 
-    from cleantext.rules import region_scores
+    from cleantext.features.html import region_scores
 
     rng = random.Random(11)
     words = ["hid", "hidden", "ad", "-ad-", "com", "comment", "main", "post", "h-entry", "x", "1", "_", "-", " "]
@@ -46,7 +46,7 @@ def test_readability_class_words_match_as_with_the_regex_engine() -> None:
 
 
 def test_date_hints_pass_every_line_the_date_patterns_match() -> None:
-    from cleantext.rules import html_lines
+    from cleantext.rules.html import lines as html_lines
 
     rng = random.Random(5)
     months = html_lines._MONTHS.split("|")
@@ -71,7 +71,7 @@ def test_date_hints_pass_every_line_the_date_patterns_match() -> None:
 
 
 def test_tree_inside_flags_the_blocks_under_the_elements() -> None:
-    from cleantext.rules.html_nodes import ElementTree, nodes_of
+    from cleantext.features.html.elements import ElementTree, nodes_of
     from cleantext.segment.html import segment_html
 
     html = ("<html><body>lead<div id='a'><p>one</p><div><span>two</span> three<p>four</p></div>five</div>"
@@ -108,9 +108,9 @@ def _html_pages() -> list[str]:
 
 def test_an_elements_blocks_form_one_run_that_bisection_finds() -> None:
     from cleantext.chain import Context
+    from cleantext.features.html.elements import nodes_of
+    from cleantext.features.html.runs import run_start
     from cleantext.options import Options
-    from cleantext.rules.element_runs import run_start
-    from cleantext.rules.html_nodes import nodes_of
     from cleantext.segment.html import segment_html
 
     pages = _html_pages()
@@ -131,7 +131,7 @@ def test_an_elements_blocks_form_one_run_that_bisection_finds() -> None:
 
 def _outermost_by_walking(body, candidates, decide):
     # The reference: each body block's path walked outermost first, each element decided once.
-    from cleantext.rules.html_nodes import nodes_of
+    from cleantext.features.html.elements import nodes_of
 
     ids = {n.nid for n in candidates}
     decided: dict = {}
@@ -149,9 +149,9 @@ def _outermost_by_walking(body, candidates, decide):
 
 def test_outermost_in_runs_decides_as_a_walk_down_each_body_path() -> None:
     from cleantext.chain import Context
+    from cleantext.features.html.elements import nodes_of
+    from cleantext.features.html.runs import outermost_in
     from cleantext.options import Options
-    from cleantext.rules.element_runs import outermost_in
-    from cleantext.rules.html_nodes import nodes_of
     from cleantext.segment.html import segment_html
 
     rng = random.Random(9)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleantext.rules.html_nodes import nodes_of, text_weight
+from cleantext.features.html.elements import nodes_of, text_weight
 from cleantext.segment.html import segment_html
 
 

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from cleantext import Timeout
-from cleantext.rules.html_nodes import nodes_of
+from cleantext.features.html.elements import nodes_of
 from cleantext.segment.html import segment_html
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from cleantext.rules import html_boilerplate, html_vocab
-from cleantext.rules.html_vocab import _ANY_NAME, _ANY_PREFIX, _ANY_WORD, _WORD_SPLIT, CONCEPTS, split_words
+from cleantext.features.html import concepts
+from cleantext.features.html import vocab as html_vocab
+from cleantext.features.html.vocab import _ANY_NAME, _ANY_PREFIX, _ANY_WORD, _WORD_SPLIT, CONCEPTS, split_words
 
 
 def _reference(name: str):
@@ -43,4 +44,4 @@ def test_match_concept_fast_path_agrees_with_the_word_split() -> None:
 def test_many_words_agrees_with_split_words() -> None:
     for value in ["a-b-c", "a-b-c-d", "a--b__c", "a b c d", "a\tb\tc\td", "a\x1cb-c-d", "one", "ä-b-c-d", "a-b-",
                   "-a-b-c-", "sharing-with-a-single-dev"]:
-        assert html_boilerplate._many_words(value) == (len(split_words(value)) > html_boilerplate._MAX_ID_WORDS), value
+        assert concepts._many_words(value) == (len(split_words(value)) > concepts._MAX_ID_WORDS), value

@@ -145,11 +145,11 @@ def test_safe_names_are_distinct_and_plain_ids_unchanged() -> None:
 
 def test_jsonl_writer_resume_drops_failed_and_torn_lines(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
-    path.write_text(json.dumps({"id": "a", "error": None}) + "\n" + json.dumps({"id": "b", "error": "boom"}) + "\n"
-                    + '{"id": "c", "err')
+    path.write_text(json.dumps({"id": "a", "text": "x", "error": None}) + "\n"
+                    + json.dumps({"id": "b", "text": None, "error": "boom"}) + "\n" + '{"id": "c", "err')
     writer = JsonlWriter(str(path))
     assert writer.done("a") and not writer.done("b") and not writer.done("c")
-    writer.write("b", "", {"id": "b", "error": None})
+    writer.write("b", "", {"id": "b", "text": "y", "error": None})
     writer.close()
     assert [json.loads(line)["id"] for line in path.read_text().splitlines()] == ["a", "b"]
     again = JsonlWriter(str(path), overwrite=True)

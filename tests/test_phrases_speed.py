@@ -14,6 +14,7 @@ import regex
 
 from cleantext.chain import Context, run_chain
 from cleantext.document import Block
+from cleantext.features import shape
 from cleantext.options import Options
 from cleantext.phrases import (
     POSITIONS,
@@ -29,8 +30,7 @@ from cleantext.phrases import (
     tokens_of,
 )
 from cleantext.rule import block_rule
-from cleantext.rules import shape
-from cleantext.rules.phrases import PHRASE_KINDS
+from cleantext.rules.lines.phrases import PHRASE_KINDS
 from cleantext.segment.text import segment_text
 
 KINDS = [k for k in available_kinds() if any(load_data(k).get(p) for p in (*POSITIONS, "families"))]
@@ -251,7 +251,7 @@ def test_index_scan_names_the_kinds_of_candidates_line_by_line(seed: int) -> Non
 
 
 def test_date_shape_passes_every_date_line() -> None:
-    from cleantext.rules import text_lines
+    from cleantext.rules.text import lines as text_lines
 
     assert text_lines._DATE_GATES is not None
     shape, end = text_lines._DATE_GATES
@@ -277,7 +277,7 @@ def test_date_shape_passes_every_date_line() -> None:
 
 
 def test_page_scans_find_the_lines_a_per_line_test_finds() -> None:
-    from cleantext.rules import scan
+    from cleantext.features.text import scan
 
     rng = random.Random(9)
     pool = [*"ab :|<•·»\n", "ab:", "<p>", "2019"]
@@ -295,7 +295,7 @@ def test_page_scans_find_the_lines_a_per_line_test_finds() -> None:
 
 
 def test_count_gate_passes_every_counter_line() -> None:
-    from cleantext.rules import counters
+    from cleantext.rules.lines import counters
 
     rng = random.Random(10)
     words = [w for key in ("votes", "counted") for w in counters.words_of("vote-counter", key)]
@@ -340,7 +340,7 @@ def _plain_anchor(blocks: list[Block]) -> int | None:
 
 
 def test_headline_anchor_follows_removals_like_a_plain_scan() -> None:
-    from cleantext.rules import text_scores
+    from cleantext.features.text import line_scores as text_scores
 
     rng = random.Random(11)
     found = 0
@@ -382,7 +382,7 @@ def _assert_folds_like(letters: list[str], flags: int) -> None:
 
 def test_case_folding_gates_see_what_the_case_insensitive_patterns_match() -> None:
     """The case-folded gates (counted words, minute words) rest on _assert_folds_like for the patterns they guard."""
-    from cleantext.rules import counters, page_lines
+    from cleantext.rules.lines import counters, page_lines
 
     words = counters.words_of("vote-counter", "counted")
     _assert_folds_like(sorted({c for w in words for c in w.casefold() if c.strip()}), counters._COUNTER.flags)

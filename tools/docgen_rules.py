@@ -85,10 +85,10 @@ def case_source(case: dict[str, Any], frame: Callable[..., str]) -> str:
 
 
 def rule_families() -> dict[str, str]:
-    """Rule name -> family (the module under cleantext.rules that registers it)."""
-    from cleantext.rules import RULE_MODULES
+    """Rule name -> family (the module under cleantext.rules that registers it, e.g. "lines/phrases")."""
+    from cleantext.presets import RULE_FAMILY
 
-    return {r.name: m.__name__.rsplit(".", 1)[-1] for m in RULE_MODULES for r in getattr(m, "RULES", [])}
+    return dict(RULE_FAMILY)
 
 
 def options_read(rule: Any) -> tuple[str, ...]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from .api import clean
-from .batch import Record, Result, clean_many
+from .batch import clean_many
 from .document import Block, Document
 from .errors import CleantextError, InputTooLarge, Timeout, UnsupportedInput
 from .options import Options
 from .presets import DEFAULT_RULES
+from .records import Record, Result
 from .rule import Rule
 
 __version__ = "0.1.0"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import time
 from collections.abc import Sequence
 
-from .chain import Context, run_chain
+from .chain import run_chain
+from .context import Context
 from .decode import check_text, decode_bytes, html_head, looks_like_html, sanitize_text, utf8_page
 from .document import Document
 from .errors import InputTooLarge
@@ -14,6 +16,8 @@ from .presets import DEFAULT_RULES
 from .rule import Rule
 from .segment.html import gc_paused, segment_html
 from .segment.text import segment_text
+from .templates import KIND as TEMPLATE_KIND
+from .templates import RULE_NAME as TEMPLATE_RULE
 
 
 def clean(
@@ -32,6 +36,7 @@ def clean(
     if mode is not None:
         kwargs["mode"] = mode
     opts = Options.build(options, **kwargs)
+    check_disable(opts, rules)
     with gc_paused():
         return _clean(source, opts, rules)
 
@@ -76,6 +81,32 @@ def _clean(source: str | bytes, opts: Options, rules: Sequence[Rule] | None) -> 
     ctx = Context(blocks=blocks, options=opts, mode=actual_mode, metadata=metadata, deadline=deadline)
     run_chain(ctx, DEFAULT_RULES if rules is None else rules)
     return Document(blocks=blocks, mode=actual_mode, metadata=metadata, truncated=truncated)
+
+
+def _known_names(rules: Sequence[Rule]) -> frozenset[str]:
+    return frozenset({r.name for r in rules} | {r.kind for r in rules} | {TEMPLATE_RULE, TEMPLATE_KIND})
+
+
+_DEFAULT_NAMES = _known_names(DEFAULT_RULES)
+_checked: set[frozenset[str]] = set()  # disable sets already found valid for the default chain (few per process)
+
+
+def check_disable(options: Options, rules: Sequence[Rule] | None = None) -> None:
+    """Raise ValueError for a name in ``options.disable`` that is no rule or kind, listing the close matches."""
+    names = options.disable - {kind for kind, _ in options.extra_phrases}  # a caller's own kinds count too
+    if not names or (rules is None and names in _checked):
+        return
+    known = _DEFAULT_NAMES if rules is None else _known_names(rules)
+    unknown = sorted(n for n in names if n not in known)
+    if unknown:
+        hints = []
+        for name in unknown:
+            close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)
+            hints.append(f"{name!r}" + (f" (did you mean {', '.join(close)}?)" if close else ""))
+        raise ValueError(f"unknown rule or kind in disable: {'; '.join(hints)}; "
+                         "`cleantext --list-rules` lists every rule and kind")
+    if rules is None and len(_checked) < 256:
+        _checked.add(names)
 
 
 def _check_size(size: int, opts: Options) -> None:

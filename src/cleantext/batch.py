@@ -7,88 +7,14 @@ Memory stays bounded: items are pulled from the input only when a worker slot fr
 from __future__ import annotations
 
 import os
-from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .api import clean
-from .document import Document
+from .api import check_disable, clean
 from .options import Options
-
-if TYPE_CHECKING:
-    from .templates import TemplateOptions
-
-@dataclass(frozen=True)  # no slots: frozen slotted dataclasses do not unpickle on some Python 3.10s
-class Record:
-    """One page to clean, with where it came from.
-
-    ``mode`` ("html" or "text") is set by readers that know the kind of content (a WARC response is
-    HTML, a WET conversion record is text); None means the options decide. ``error`` is set by a
-    reader that could not read the page: clean_many passes it through as a failed result.
-    """
-
-    id: str
-    content: str | bytes | None
-    url: str | None = None
-    mode: str | None = None
-    source: str | None = None
-    site: str | None = None
-    error: str | None = None
-
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], index: int = 0) -> Record:
-        """A record from a dict with "html" or "text" (or "content"), and optional "id", "url", "mode"."""
-        mode = data.get("mode")
-        if data.get("html") is not None:
-            content, mode = data["html"], mode or "html"
-        elif data.get("text") is not None:
-            content, mode = data["text"], mode or "text"
-        else:
-            content = data.get("content")
-        error = None if content is not None else "record has no 'html', 'text' or 'content' field"
-        return cls(id=str(data.get("id", index)), content=content, url=data.get("url"), mode=mode,
-                   source=data.get("source"), site=data.get("site"), error=error)
-
-
-@dataclass(slots=True)
-class Result:
-    """The outcome for one input item: a Document, or an error message (never both)."""
-
-    id: str
-    document: Document | None = None
-    error: str | None = None
-    url: str | None = None
-    source: str | None = None
-    site: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        """True when the item was cleaned."""
-        return self.error is None
-
-    def removed_counts(self) -> dict[str, int]:
-        """How many blocks were removed, by kind (sorted by kind)."""
-        if self.document is None:
-            return {}
-        counts = Counter(b.kind or b.rule or "unknown" for b in self.document.removed)
-        return dict(sorted(counts.items()))
-
-    def to_record(self) -> dict[str, Any]:
-        """The flat JSON-serialisable record written to JSONL: id, url, title, text, removed counts, error."""
-        doc = self.document
-        return {
-            "id": self.id,
-            "url": self.url,
-            "mode": doc.mode if doc else None,
-            "title": doc.title if doc else None,
-            "text": doc.text if doc else None,
-            "removed": self.removed_counts(),
-            "error": self.error,
-        }
+from .pool import run_parallel
+from .records import Record, Result
+from .templates import TemplateOptions, detect_templates
 
 
 def as_record(item: object, index: int) -> Record:
@@ -145,13 +71,16 @@ def clean_many(
     TemplateOptions) relabels lines repeated across many pages of the same site as "site-template"
     boilerplate (see cleantext.templates).
 
-    With workers > 1, a worker still busy with one chunk ``kill_after`` seconds after the parent
-    started waiting for it is killed, and the item that hangs fails alone with a WorkerTimeout error.
-    The default is twice ``Options.timeout_seconds`` per item of a chunk plus 10 s (None when that
-    is None): the cooperative timeout ends almost every slow page first; this catches what it cannot
-    (one endless C call). With workers=1 cleaning runs in this process and nothing can be killed.
+    With workers > 1, a worker still busy with one item ``kill_after`` seconds after it started it
+    is killed, and that item fails alone with a WorkerTimeout error. The default is twice
+    ``Options.timeout_seconds`` plus 10 s (None when that is None): the cooperative timeout ends almost
+    every slow page first; this catches what it cannot (one endless C call). A worker that dies (out of
+    memory, a crash in a C library, a kill from outside) is replaced; the item it was cleaning is tried
+    once more alone and fails with a WorkerCrashed error if its worker dies again. With workers=1
+    cleaning runs in this process and nothing can be killed.
     """
     opts = options or Options()
+    check_disable(opts)  # once, here: not as the same error on every item
     workers = (os.cpu_count() or 1) if workers is None else max(1, int(workers))
     records = (as_record(item, i) for i, item in enumerate(items))
     if workers == 1:
@@ -161,76 +90,16 @@ def clean_many(
         chunksize = max(1, chunksize)
         window = max(workers, window or workers * 4 * chunksize)
         if kill_after is None and opts.timeout_seconds is not None:
-            kill_after = 2 * opts.timeout_seconds * chunksize + 10.0
-        results = _parallel(records, opts, workers, max(1, window // chunksize), chunksize, kill_after)
+            kill_after = 2 * opts.timeout_seconds + 10.0
+        results = _parallel(records, opts, workers, window, chunksize, kill_after)
     if templates:
-        from .templates import TemplateOptions, detect_templates
-
         config = templates if isinstance(templates, TemplateOptions) else TemplateOptions()
         results = detect_templates(results, config)
     return results
-
-
-def _new_pool(workers: int) -> ProcessPoolExecutor:
-    # The platform's default start method (fork on Linux before Python 3.14): cheapest to start, and
-    # what users of the standard library expect.
-    return ProcessPoolExecutor(max_workers=workers)
-
-
-def _kill(pool: ProcessPoolExecutor) -> None:
-    # The executor has no public way to stop a running task: end its processes, which breaks the pool.
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _failed(record: Record, error: str) -> Result:
-    return Result(id=record.id, url=record.url, source=record.source, site=record.site, error=error)
 
 
 def _parallel(
     records: Iterator[Record], options: Options, workers: int, window: int, chunksize: int,
     kill_after: float | None,
 ) -> Iterator[Result]:
-    pending: deque[tuple[list[Record], Future[list[Result]]]] = deque()
-    pool = _new_pool(workers)
-    exhausted = False
-    try:
-        while True:
-            while not exhausted and len(pending) < window:
-                chunk = [r for _, r in zip(range(chunksize), records, strict=False)]
-                if not chunk:
-                    exhausted = True
-                    break
-                pending.append((chunk, pool.submit(_clean_chunk, chunk, options)))
-            if not pending:
-                return
-            chunk, future = pending.popleft()
-            try:
-                yield from future.result(timeout=kill_after)
-                continue
-            except (BrokenProcessPool, FutureTimeout):
-                pass
-            except Exception as exc:  # the chunk could not travel to a worker (an unpicklable item)
-                for record in chunk:
-                    yield _failed(record, f"{type(exc).__name__}: {exc}")
-                continue
-            # A worker died (out of memory, a crash in a C library) or hangs: every queued item is a suspect.
-            # Re-run the suspects one at a time in a fresh pool, so only the guilty one fails.
-            suspects = [*chunk, *(r for c, _ in pending for r in c)]
-            pending.clear()
-            _kill(pool)
-            pool = _new_pool(workers)
-            for record in suspects:
-                try:
-                    yield pool.submit(clean_record, record, options).result(timeout=kill_after)
-                    continue
-                except BrokenProcessPool:
-                    error = "WorkerCrashed: the worker process died while cleaning this document"
-                except FutureTimeout:
-                    error = f"WorkerTimeout: the worker was still cleaning this document after {kill_after:g} s"
-                yield _failed(record, error)
-                _kill(pool)
-                pool = _new_pool(workers)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    return run_parallel(records, clean_record, options, workers, window, chunksize, kill_after)

@@ -3,26 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
+import json
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from . import __version__
-from .batch import Record, Result, clean_many
-from .io.output import DirectoryWriter, JsonlWriter
-from .io.sources import INPUT_FORMATS, ReadOptions, read_inputs
+from .api import check_disable
+from .batch import clean_many
+from .io.formats import INPUT_FORMATS, ReadOptions
+from .io.output import DirectoryWriter, DuplicateOutput, JsonlWriter, NotCleantextOutput
+from .io.sources import read_inputs
 from .options import MODES, Options
 from .presets import DEFAULT_RULES
+from .records import Record, Result
 from .render import explain, to_json, to_markdown, to_text
 from .templates import DESCRIPTION as TEMPLATE_DESCRIPTION
 from .templates import KIND as TEMPLATE_KIND
 from .templates import RULE_NAME as TEMPLATE_RULE
 from .templates import TemplateOptions
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMATS = ("text", "markdown", "json", "jsonl")
 _EXTENSIONS = {"text": "txt", "markdown": "md", "json": "json"}
 
@@ -102,7 +108,7 @@ class _Run:
     """Counts, progress and error reporting for one invocation."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        self.cleaned = self.failed = self.skipped = 0
+        self.cleaned = self.failed = self.skipped = self.truncated = 0
         self.started = time.monotonic()
         self.bar: Any = None
         if not args.quiet and sys.stderr.isatty():
@@ -125,6 +131,10 @@ class _Run:
     def tick(self, result: Result) -> None:
         if result.ok:
             self.cleaned += 1
+            truncated = result.document.truncated if result.document is not None else None
+            if truncated:  # content was left out: never silently
+                self.truncated += 1
+                self.error(result.id, f"warning: truncated: {truncated}")
         else:
             self.failed += 1
             self.error(result.id, result.error or "failed")
@@ -137,7 +147,8 @@ class _Run:
         done = self.cleaned + self.failed
         rate = done / seconds if seconds > 0 else 0.0
         return (f"cleantext: {done} documents in {seconds:.1f} s ({rate:.1f} docs/s): {self.cleaned} cleaned, "
-                f"{self.failed} failed, {self.skipped} skipped (already in the output)")
+                f"{self.failed} failed, {self.skipped} skipped (already in the output)"
+                + (f", {self.truncated} truncated" if self.truncated else ""))
 
     def close(self) -> None:
         if self.bar is not None:
@@ -170,12 +181,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.list_rules:
         print(list_rules())
         return EXIT_OK
-    if args.jobs < 1:
-        return _usage_error("--jobs must be 1 or more")
-    if args.explain and (args.output or args.format == "jsonl"):
-        return _usage_error("--explain prints to the terminal; it cannot be combined with --output or --format jsonl")
-    options = Options(mode=args.mode, disable=frozenset(args.disable), include_comments=args.include_comments,
-                      include_links=args.links)
+    problem = _check_usage(args)
+    if problem:
+        return _usage_error(problem)
+    try:
+        options = Options(mode=args.mode, disable=frozenset(args.disable), include_comments=args.include_comments,
+                          include_links=args.links)
+        check_disable(options)
+    except ValueError as exc:  # an unknown rule or kind in --disable
+        return _usage_error(str(exc))
     read_opts = ReadOptions(input_format=args.input_format, recursive=args.recursive, text_field=args.text_field,
                             html_field=args.html_field, id_field=args.id_field, url_field=args.url_field,
                             max_bytes=options.max_input_bytes)
@@ -183,30 +197,60 @@ def main(argv: Sequence[str] | None = None) -> int:
         writer = _writer(args)
     except OSError as exc:
         return _usage_error(f"{args.output}: {exc.strerror or exc}")
+    except NotCleantextOutput as exc:
+        return _usage_error(f"{exc}; choose another --output, or --overwrite to replace it")
     run = _Run(args)
-    records = _skip_done(read_inputs(args.paths, read_opts), writer, run)
+    stamp = _options_stamp(options, args)
+    pending: deque[tuple[str | None, str | None]] = deque()  # (output name, fingerprint) of each record sent
+    records = _skip_done(read_inputs(args.paths, read_opts), writer, run, stamp, pending)
     head = list(itertools.islice(records, 2))
     batch = len(head) > 1 or args.output is not None
     templates: bool | TemplateOptions = False
     if args.templates and TEMPLATE_RULE not in options.disable and TEMPLATE_KIND not in options.disable:
         templates = TemplateOptions(min_pages=max(1, args.template_min_pages))
+    out = _Stdout(args, batch)
+    interrupted = False
     try:
         for result in clean_many(itertools.chain(head, records), workers=args.jobs, options=options,
                                  templates=templates):
-            run.tick(result)
+            name, fingerprint = pending.popleft()
             if isinstance(writer, JsonlWriter):
-                writer.write(result.id, "", result.to_record())  # failures too: the record says why
+                writer.write(result.id, "", result.to_record(), fingerprint=fingerprint)  # failures too
             elif result.ok:
-                _emit(args, writer, result, batch)
+                try:
+                    _emit(args, writer, result, out, name, fingerprint)
+                except DuplicateOutput as exc:
+                    result.error = f"DuplicateOutput: {exc}"
+            run.tick(result)
             if args.fail_fast and not result.ok:
                 break
+    except KeyboardInterrupt:  # Ctrl-C: the workers are stopped; say what was done, then exit 130
+        interrupted = True
     finally:
+        out.close()
         run.close()
         if writer is not None:
             writer.close()
-    if batch and not args.quiet:
-        print(run.summary(), file=sys.stderr)
+    if (batch or interrupted or run.truncated) and not args.quiet:
+        print(run.summary() + (" (interrupted)" if interrupted else ""), file=sys.stderr)
+    if interrupted:
+        return EXIT_INTERRUPTED
     return EXIT_FAILED if run.failed else EXIT_OK
+
+
+def _check_usage(args: argparse.Namespace) -> str | None:
+    """A usage error in the arguments (exit code 2), or None."""
+    if args.jobs < 1:
+        return "--jobs must be 1 or more"
+    if args.explain and (args.output or args.format == "jsonl"):
+        return "--explain prints to the terminal; it cannot be combined with --output or --format jsonl"
+    for path in args.paths:
+        if not args.recursive and path != "-" and os.path.isdir(path):
+            return f"{path} is a directory: use --recursive (-r) to read the files in it"
+        if args.output and os.path.exists(path) and os.path.exists(args.output) \
+                and os.path.samefile(path, args.output):
+            return f"--output {args.output} is also an input: it would be overwritten while it is read"
+    return None
 
 
 def _writer(args: argparse.Namespace) -> DirectoryWriter | JsonlWriter | None:
@@ -217,28 +261,68 @@ def _writer(args: argparse.Namespace) -> DirectoryWriter | JsonlWriter | None:
     return None
 
 
-def _skip_done(records: Iterator[Record], writer: DirectoryWriter | JsonlWriter | None, run: _Run) -> Iterator[Record]:
+def _options_stamp(options: Options, args: argparse.Namespace) -> str:
+    """Everything besides the input that decides an output: version, options, format."""
+    fields = {"version": __version__, "mode": options.mode, "disable": sorted(options.disable),
+              "comments": options.include_comments, "links": options.include_links, "format": args.format,
+              "templates": [args.templates, args.template_min_pages], "limits": [
+                  options.max_input_bytes, options.max_blocks, options.max_depth, options.timeout_seconds]}
+    return json.dumps(fields, sort_keys=True)
+
+
+def fingerprint(record: Record, stamp: str) -> str:
+    """A short hash of a record's input (content, mode, URL) and the run's options: resume redoes a changed one."""
+    digest = hashlib.sha1(stamp.encode())
+    content = record.content
+    digest.update(content.encode("utf-8", "surrogatepass") if isinstance(content, str) else bytes(content or b""))
+    digest.update(f"\0{record.mode}\0{record.url}".encode("utf-8", "replace"))
+    return digest.hexdigest()[:16]
+
+
+def _skip_done(records: Iterator[Record], writer: DirectoryWriter | JsonlWriter | None, run: _Run, stamp: str,
+               pending: deque[tuple[str | None, str | None]]) -> Iterator[Record]:
     """Leave out records whose output exists already (resuming an interrupted or partly failed run)."""
     for record in records:
-        if writer is not None and record.error is None and writer.done(record.id):
+        mark = fingerprint(record, stamp) if writer is not None and record.error is None else None
+        if mark is not None and writer is not None and writer.done(record.id, record.name, mark):
             run.skipped += 1
             continue
+        pending.append((record.name, mark))
         yield record
 
 
-def _emit(args: argparse.Namespace, writer: DirectoryWriter | JsonlWriter | None, result: Result,
-          batch: bool) -> None:
+class _Stdout:
+    """Documents printed to stdout; several JSON documents form one JSON array."""
+
+    def __init__(self, args: argparse.Namespace, batch: bool) -> None:
+        self.array = args.format == "json" and batch and not args.output and not args.explain
+        self.headers = batch and args.format != "json"
+        self.count = 0
+
+    def document(self, text: str) -> None:
+        if self.array:
+            print("[" if self.count == 0 else ",")
+        print(text)
+        self.count += 1
+
+    def close(self) -> None:
+        if self.array:
+            print("[]" if self.count == 0 else "]")
+
+
+def _emit(args: argparse.Namespace, writer: DirectoryWriter | JsonlWriter | None, result: Result, out: _Stdout,
+          name: str | None, mark: str | None) -> None:
     doc = result.document
     assert doc is not None
     if args.explain:
         print(f"== {result.id} ({doc.mode}) ==")
         print(explain(doc))
     elif writer is not None:
-        writer.write(result.id, _render(args.format, result, args.links))
+        writer.write(result.id, _render(args.format, result, args.links), name=name, fingerprint=mark)
     else:
-        if batch and args.format != "json":
+        if out.headers:
             print(f"==> {result.id} <==")
-        print(_render(args.format, result, args.links))
+        out.document(_render(args.format, result, args.links))
 
 
 def run() -> None:
@@ -246,7 +330,7 @@ def run() -> None:
     try:
         sys.exit(main())
     except KeyboardInterrupt:
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         # The reader went away (`cleantext ... | head`): stop quietly, without a flush error at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -248,9 +248,13 @@ def declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     if not match:
         return None
-    name = (match.group(1) or match.group(2)).decode("ascii", "replace").lower()
+    return page_codec((match.group(1) or match.group(2)).decode("ascii", "replace"))
+
+
+def page_codec(name: str) -> str | None:
+    """The Python codec a charset label on a byte page stands for (as browsers read it), or None if unusable."""
     try:
-        info = codecs.lookup(name)
+        info = codecs.lookup(name.strip().strip("\"'").lower())
     except LookupError:
         return None
     codec = info.name

@@ -51,9 +51,7 @@ class Options:
                 raise ValueError(f"{name} must be a positive number{' or None' if optional else ''}, not {value!r}")
         if not isinstance(self.disable, frozenset):
             object.__setattr__(self, "disable", frozenset(self.disable))
-        if isinstance(self.extra_phrases, dict):
-            packs = tuple((k, tuple(v)) for k, v in self.extra_phrases.items())
-            object.__setattr__(self, "extra_phrases", packs)
+        object.__setattr__(self, "extra_phrases", _phrase_packs(self.extra_phrases))
 
     def replace(self, **changes: object) -> Options:
         """A copy of these options with some fields changed."""
@@ -74,3 +72,25 @@ class Options:
         if kind == COMMENTS_KIND and self.include_comments:
             return False
         return rule_name not in self.disable and kind not in self.disable
+
+
+_PHRASES_SHAPE = "extra_phrases must be a dict {kind: [phrase, ...]}, e.g. {'newsletter-prompt': ['Sign up today']}"
+
+
+def _phrase_packs(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """extra_phrases as ((kind, (phrase, ...)), ...); any other shape is a TypeError that shows the right one."""
+    items = value.items() if isinstance(value, dict) else value
+    if isinstance(items, str | bytes) or not hasattr(items, "__iter__"):
+        raise TypeError(f"{_PHRASES_SHAPE}; got {type(value).__name__}")
+    packs = []
+    for item in items:  # type: ignore[union-attr]
+        if not (isinstance(item, tuple | list) and len(item) == 2):
+            raise TypeError(f"{_PHRASES_SHAPE}; got {type(value).__name__} holding {item!r}")
+        kind, phrases = item
+        if not isinstance(kind, str) or isinstance(phrases, str | bytes) or not hasattr(phrases, "__iter__"):
+            raise TypeError(f"{_PHRASES_SHAPE}; got {{{kind!r}: {phrases!r}}}")
+        phrases = tuple(phrases)
+        if not all(isinstance(p, str) for p in phrases):
+            raise TypeError(f"{_PHRASES_SHAPE}; the phrases of {kind!r} must be strings")
+        packs.append((kind, phrases))
+    return tuple(packs)

@@ -7,6 +7,7 @@ import json
 import regex
 
 from .document import Block, Document
+from .links import safe_href
 
 # Characters that would start Markdown or HTML syntax at the start of a line, or inline markup anywhere.
 _MD_LINE_START = regex.compile(r"^(\s*)([#>+\-*=|]|\d+[.)])")
@@ -29,9 +30,6 @@ _CODE_SPAN = regex.compile("\ue014(.*?)\ue015")
 _LINK_SPAN = regex.compile("\ue016(.*?)\ue017(\\d+)\ue018")
 _LEFTOVER = regex.compile("[\ue010-\ue018]")
 _UNESCAPE = regex.compile(r"\\([\\`*_\[\]<>#>+\-=|])")
-# Link targets that are safe to print: web, mail and relative addresses (never javascript: or data:).
-_SAFE_HREF = regex.compile(r"^(?:https?://|mailto:|/|#|\.{0,2}/)?[^\s:()<>]*(?::[^\s()<>]*)?$", regex.I)
-_UNSAFE_SCHEME = regex.compile(r"^\s*(?:javascript|data|vbscript|file):", regex.I)
 
 
 def _inline(block: Block, include_links: bool) -> str:
@@ -51,10 +49,8 @@ def _inline(block: Block, include_links: bool) -> str:
     def link(m: regex.Match[str]) -> str:
         text = m.group(1)
         index = int(m.group(2))
-        href = hrefs[index] if index < len(hrefs) else ""
-        if not include_links or not href or _UNSAFE_SCHEME.match(href) or not _SAFE_HREF.match(href):
-            return text
-        return f"[{text}]({href})"
+        href = safe_href(hrefs[index]) if include_links and index < len(hrefs) else None
+        return f"[{text}]({href})" if href else text
 
     md = _LINK_SPAN.sub(link, md)
     md = md.replace("\ue010", "**").replace("\ue011", "**").replace("\ue012", "*").replace("\ue013", "*")

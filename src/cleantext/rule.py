@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .chain import Context
+    from .context import Context
     from .document import Block, Label
 
 Mark = tuple[int, str]

@@ -14,13 +14,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import regex
 
-if TYPE_CHECKING:
-    from .batch import Result
+from .records import Result
 
 RULE_NAME = "site-template"
 KIND = "site-template"

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..batch import as_record, clean_record
-from ..io.sources import ReadOptions, read_inputs
+from ..io.formats import ReadOptions
+from ..io.sources import read_inputs
 from ..options import Options
 
 try:

@@ -14,48 +14,17 @@ import os
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..batch import Record
+from ..records import Record
+from .containers import read_jsonl, read_warc
+from .formats import INPUT_FORMATS, ReadOptions, format_from_name
 
-INPUT_FORMATS: tuple[str, ...] = ("auto", "html", "text", "jsonl", "warc", "wet")
+__all__ = ["INPUT_FORMATS", "ReadOptions", "expand_path", "format_from_name", "read_file", "read_inputs",
+           "sniff_format"]
 
-# Extensions read from directories (and used to choose the format with --input-format auto).
-_EXTENSIONS = {
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-    ".txt": "text", ".text": "text",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".warc": "warc", ".arc": "warc", ".wet": "wet",
-}
 _SNIFF_BYTES = 64 * 1024
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """How to turn paths into records."""
-
-    input_format: str = "auto"
-    recursive: bool = False
-    text_field: str = "text"
-    html_field: str = "html"
-    id_field: str = "id"
-    url_field: str = "url"
-    # Pages larger than this become an error record without being read whole (Options.max_input_bytes).
-    max_bytes: int = 64 * 1024 * 1024
-
-    def __post_init__(self) -> None:
-        if self.input_format not in INPUT_FORMATS:
-            raise ValueError(f"input_format must be one of {INPUT_FORMATS}, not {self.input_format!r}")
-
-
-def format_from_name(name: str) -> str | None:
-    """The input format an extension names ("a.warc.gz" -> "warc", "a.warc.wet.gz" -> "wet"), or None."""
-    lower = name.lower().removesuffix(".gz")
-    if lower.endswith(".warc.wet"):
-        return "wet"
-    return _EXTENSIONS.get(os.path.splitext(lower)[1])
 
 
 def sniff_format(head: bytes) -> str:
@@ -94,7 +63,27 @@ def read_inputs(paths: Sequence[str], options: ReadOptions | None = None,
                 if error:
                     yield Record(id=file, content=None, source=file, error=error)
                 else:
-                    yield from read_file(file, opts)
+                    yield from read_file(file, opts, output_name(path, file))
+
+
+def output_name(argument: str, file: str) -> str:
+    """Where a file's output goes below an output folder: its path below the PATH argument that found it.
+
+    ``-r pages`` finds pages/sub/x.html as "sub/x.html", and so does ``-r /abs/pages``; a file named
+    by itself is its base name; a glob pattern's files are named below the pattern's fixed folders.
+    """
+    root = argument
+    if not Path(argument).is_dir():
+        if not glob.has_magic(argument):
+            return os.path.basename(file)
+        fixed = []
+        for part in Path(argument).parts:
+            if glob.has_magic(part):
+                break
+            fixed.append(part)
+        root = os.path.join(*fixed) if fixed else "."
+    name = os.path.relpath(file, root)
+    return name if not name.startswith("..") else os.path.basename(file)
 
 
 def expand_path(path: str, opts: ReadOptions) -> Iterator[tuple[str, str | None]]:
@@ -130,18 +119,20 @@ def _walk(root: Path, opts: ReadOptions) -> Iterator[str]:
             yield os.path.join(dirpath, name)
 
 
-def read_file(path: str, opts: ReadOptions) -> Iterator[Record]:
-    """The records of one file (one page, or every record of a JSONL/WARC/WET container)."""
+def read_file(path: str, opts: ReadOptions, name: str | None = None) -> Iterator[Record]:
+    """The records of one file (one page, or every record of a JSONL/WARC/WET container).
+
+    ``name`` is the output name of a page file (see output_name); container records are named by their ids.
+    """
     try:
         with open(path, "rb") as raw:
-            yield from _read_stream(raw, path, opts, name_format=format_from_name(path))
+            yield from _read_stream(raw, path, opts, name_format=format_from_name(path), out_name=name)
     except OSError as exc:
         yield Record(id=path, content=None, source=path, error=exc.strerror or str(exc))
 
 
-def _read_stream(stream: BinaryIO, name: str, opts: ReadOptions, name_format: str | None = None) -> Iterator[Record]:
-    from .containers import read_jsonl, read_warc
-
+def _read_stream(stream: BinaryIO, name: str, opts: ReadOptions, name_format: str | None = None,
+                 out_name: str | None = None) -> Iterator[Record]:
     fmt = opts.input_format if opts.input_format != "auto" else name_format
     head = b""
     if fmt is None or fmt in ("html", "text"):
@@ -159,10 +150,11 @@ def _read_stream(stream: BinaryIO, name: str, opts: ReadOptions, name_format: st
                 kinds = ("response", "conversion")
             yield from read_warc(stream, name, kinds, opts.max_bytes)
         return
-    yield _read_page(head, stream, name, fmt, opts)
+    yield _read_page(head, stream, name, fmt, opts, out_name)
 
 
-def _read_page(head: bytes, stream: BinaryIO, name: str, fmt: str, opts: ReadOptions) -> Record:
+def _read_page(head: bytes, stream: BinaryIO, name: str, fmt: str, opts: ReadOptions,
+               out_name: str | None = None) -> Record:
     mode = fmt if fmt in ("html", "text") else None
     data = head + stream.read(max(0, opts.max_bytes + 1 - len(head)))
     if data[:2] == b"\x1f\x8b" and name.lower().endswith(".gz"):
@@ -173,7 +165,7 @@ def _read_page(head: bytes, stream: BinaryIO, name: str, fmt: str, opts: ReadOpt
     if len(data) > opts.max_bytes:
         return Record(id=name, content=None, source=name,
                       error=f"input is over {opts.max_bytes} bytes (max_input_bytes); not read")
-    return Record(id=name, content=data, mode=mode, source=name)
+    return Record(id=name, content=data, mode=mode, source=name, name=out_name)
 
 
 def _is_gzip_stream(stream: BinaryIO) -> bool:

@@ -1,27 +1,9 @@
-"""The rules, one module per family. Each module exports RULES, a list in its own chain order.
+"""The rules, by where they run. Each family module exports RULES, a list in its own chain order.
 
-RULE_MODULES is the chain order of the families: markup and region first (HTML only), then rules on
-single blocks (media, counters, phrases), then context rules (layout), then the title and kicker.
+- ``rules/html/``: HTML pages only (markup, content region, furniture by class words and by shape, HTML lines).
+- ``rules/lines/``: both modes, single lines and their neighbours (media, page lines, counters, phrases, menus,
+  layout).
+- ``rules/text/``: text input only (alt text, line shapes, headline and kicker, the main run, streams).
+
+The order of the whole chain is stated in one place: cleantext.presets.
 """
-
-from __future__ import annotations
-
-from . import (
-    counters,
-    html_boilerplate,
-    html_lines,
-    html_structure,
-    layout,
-    markup,
-    media,
-    page_lines,
-    phrases,
-    region,
-    text_lines,
-    text_region,
-    text_streams,
-    title,
-)
-
-RULE_MODULES = (markup, region, html_boilerplate, html_structure, html_lines, media, page_lines, counters, phrases,
-                text_lines, layout, title, text_region, text_streams)

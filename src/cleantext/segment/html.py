@@ -17,7 +17,8 @@ from typing import Any
 from ..document import Block
 from ..parse import DEFAULT_MAX_DEPTH, PARSER_DEPTH_CAP, stream_html
 from .nodes import BLOCK_TAGS, INVISIBLE, LINK_END, MARK_CLOSE, MARK_OPEN, Node
-from .walk import Full, Walk
+from .tags import Full
+from .walk import Walk
 
 
 def segment_html(

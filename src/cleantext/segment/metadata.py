@@ -18,6 +18,23 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def read_captured(kind: str, raw: str, title: dict[str, Any], jsonld: dict[str, Any]) -> None:
+    """Read the text of a <title> (kind "title") or of a JSON-LD script (kind "jsonld") the walk captured."""
+    if kind == "title":
+        if raw.strip():
+            title["html_title"] = squash(raw)
+    else:
+        read_jsonld(raw, jsonld)
+
+
+def merge_metadata(meta: dict[str, Any], title: dict[str, Any], metas: dict[str, Any], jsonld: dict[str, Any]) -> None:
+    """The page metadata in a fixed order: <title>, then <meta>, then JSON-LD keys not yet set."""
+    meta.update(title)
+    meta.update(metas)
+    for key, value in jsonld.items():
+        meta.setdefault(key, value)
+
+
 def read_meta(attrib: Mapping[str, str], meta: dict[str, Any]) -> None:
     """Keep the content of one <meta> element when it names a key of META_KEYS (the first one of a key wins)."""
     key = (attrib.get("property") or attrib.get("name") or attrib.get("itemprop") or "").lower()

@@ -140,3 +140,39 @@ def path_to(holder: Node, open_nodes: list[Node]) -> tuple[Node, ...]:
         node = node.parent
     closed.reverse()
     return (*open_nodes[: node.depth + 1], *closed) if node is not None else tuple(closed)
+
+
+def block_path(holder: Node | None, open_nodes: list[Node]) -> tuple[Node, ...]:
+    """The nodes around a block's text, outermost first: the open elements down to ``holder``, the deepest element
+    holding all of the text (None: the text sits directly in the innermost open element)."""
+    if holder is None:
+        return tuple(open_nodes)
+    depth = holder.depth
+    if depth < len(open_nodes) and open_nodes[depth] is holder:
+        return tuple(open_nodes[: depth + 1])  # the text's element is still open: the common case
+    up = holder.parent
+    if up is not None and up.depth < len(open_nodes) and open_nodes[up.depth] is up:
+        return (*open_nodes[: up.depth + 1], holder)  # one closed element: <li><a>text</a></li>
+    return path_to(holder, open_nodes)
+
+
+def open_holder(holder: Node, open_nodes: list[Node]) -> Node:
+    """The holder of a block's text once more text arrives in the innermost open element.
+
+    An open holder is that element's ancestor and stays; a closed one gives way to its deepest open ancestor
+    (none: the texts sit in separate trees, _APART)."""
+    depth = holder.depth
+    if depth < len(open_nodes) and open_nodes[depth] is holder:
+        return holder
+    up = holder.parent
+    while up is not None and not (up.depth < len(open_nodes) and open_nodes[up.depth] is up):
+        up = up.parent
+    return _APART if up is None else up
+
+
+def block_tag(nodes: tuple[Node, ...]) -> str:
+    """A block's structural role: the tag of its innermost block element ("p" when there is none)."""
+    for node in reversed(nodes):
+        if node.tag in BLOCK_TAGS:
+            return node.tag
+    return "p"

@@ -12,41 +12,42 @@ from typing import Any
 
 from ..document import Block
 from ..parse import BREAK_TAGS, check_deadline
-from .metadata import is_jsonld, read_jsonld, read_meta, squash
+from .metadata import is_jsonld, merge_metadata, read_captured, read_meta, squash
 from .nodes import (
     _APART,
     BLOCK_TAGS,
-    INVISIBLE,
     MARK_CLOSE,
     MARK_OPEN,
     NO_ATTRS,
     READ_NOT_CLASS,
     Node,
+    block_path,
+    block_tag,
     class_fields,
-    path_to,
+    open_holder,
     read_attrs,
 )
 from .nodes import _BR as _BR_MARK
 from .pieces import LINK_CLOSERS, link_closer, pieces, split_at_breaks, with_markers
+from .tags import (
+    DEADLINE_MASK,
+    EL_ANCHOR,
+    EL_BLOCK,
+    EL_BODY,
+    EL_BR,
+    EL_FLAT_BREAK,
+    EL_INLINE,
+    EL_INVISIBLE,
+    EL_LINK,
+    EL_MARK,
+    EL_PLAIN,
+    EL_PRE,
+    EL_VOID,
+    TAG_CODE,
+    Full,
+)
 
-# The deadline is checked once per 2048 elements (a mask: cheaper than a modulo).
-_DEADLINE_MASK = 2047
-# Element codes, one dict lookup per start tag. Below _BLOCK: inline elements with a node (0 plain, then the
-# Markdown-marked ones); from _BLOCK: block elements with a node; from _INVISIBLE: elements without one.
-_INLINE, _MARK, _ANCHOR, _LINK, _BLOCK, _PRE, _BODY, _ROOT, _INVISIBLE, _VOID, _BR, _HR, _PLAIN, _FLAT_BREAK = range(14)
-# HTML 4's EMPTY elements: libxml2 ends them at once, so they never hold text (it lets wbr, source, track...
-# hold text). Not in the invisible set, yet never around a block's text: they get no node.
-_EMPTY_TAGS = frozenset({"area", "base", "basefont", "col", "frame", "img", "isindex", "param"})
-_TAG_CODE = {
-    **dict.fromkeys(_EMPTY_TAGS, _VOID), **dict.fromkeys(BLOCK_TAGS, _BLOCK), **dict.fromkeys(INVISIBLE, _INVISIBLE),
-    **dict.fromkeys(MARK_OPEN, _MARK),
-    "a": _ANCHOR, "pre": _PRE, "body": _BODY, "html": _ROOT, "br": _BR, "hr": _HR,
-}
 _new_node = object.__new__
-
-
-class Full(Exception):
-    """Raised inside the parse when the walk holds max_blocks + 1 blocks: nothing after them is needed."""
 
 
 class Walk:
@@ -113,14 +114,7 @@ class Walk:
                 if holder is None:
                     holder = node
                 elif holder is not node and holder is not _APART:
-                    # node is the innermost open element: an open holder is its ancestor and stays; a closed one
-                    # gives way to its deepest open ancestor (none: the texts sit in separate trees)
-                    depth = holder.depth
-                    if not (depth < len(open_nodes) and open_nodes[depth] is holder):
-                        up = holder.parent
-                        while up is not None and not (up.depth < len(open_nodes) and open_nodes[up.depth] is up):
-                            up = up.parent
-                        holder = _APART if up is None else up
+                    holder = open_holder(holder, open_nodes)
 
         def flush() -> None:
             nonlocal has_text, has_br, link_chars, holder
@@ -155,24 +149,9 @@ class Walk:
                 if not text:
                     return
                 tag = ""
-            if holder is None:
-                nodes = tuple(open_nodes)
-            else:
-                depth = holder.depth
-                if depth < len(open_nodes) and open_nodes[depth] is holder:
-                    nodes = tuple(open_nodes[: depth + 1])  # the text's element is still open: the common case
-                else:
-                    up = holder.parent
-                    if up is not None and up.depth < len(open_nodes) and open_nodes[up.depth] is up:
-                        nodes = (*open_nodes[: up.depth + 1], holder)  # one closed element: <li><a>text</a></li>
-                    else:
-                        nodes = path_to(holder, open_nodes)
+            nodes = block_path(holder, open_nodes)
             if not tag:
-                tag = "p"
-                for node in reversed(nodes):
-                    if node.tag in BLOCK_TAGS:
-                        tag = node.tag
-                        break
+                tag = block_tag(nodes)
             if md_raw is not raw and md_raw != raw and not in_pre:
                 found = tuple(hrefs)
                 extra = {"nodes": nodes, "md": squash(md_raw), "hrefs": shared.setdefault(found, found)}
@@ -199,7 +178,7 @@ class Walk:
                         parts.append(pend)
                     pend = ""
             steps += 1
-            if not steps & _DEADLINE_MASK and deadline is not None:
+            if not steps & DEADLINE_MASK and deadline is not None:
                 check_deadline(deadline)
             depth = len(kinds) + 1
             if skip or (body_done and depth == 2):
@@ -207,44 +186,44 @@ class Walk:
                 return
             found = tag_memo.get(tag)  # one lookup: the element code, and one string per tag name
             if found is None:
-                found = tag_memo[tag] = (_TAG_CODE.get(tag, _INLINE), tag)
+                found = tag_memo[tag] = (TAG_CODE.get(tag, EL_INLINE), tag)
             code, tag = found
-            if code >= _BLOCK:
-                if code >= _INVISIBLE:
-                    if code == _INVISIBLE:
+            if code >= EL_BLOCK:
+                if code >= EL_INVISIBLE:
+                    if code == EL_INVISIBLE:
                         invisible(tag, attrib, depth)
-                    elif code == _VOID:  # no content: never around a block's text
-                        kinds.append(_PLAIN)
-                    elif code == _BR:
-                        kinds.append(_PLAIN)
+                    elif code == EL_VOID:  # no content: never around a block's text
+                        kinds.append(EL_PLAIN)
+                    elif code == EL_BR:
+                        kinds.append(EL_PLAIN)
                         if in_pre:
                             parts.append("\n")
                         else:
                             parts.append(_BR_MARK)
                             has_br = True
                     else:  # <hr>: a block boundary, nothing more
-                        kinds.append(_PLAIN)
+                        kinds.append(EL_PLAIN)
                         hidden_marks.clear()
                         if parts or marks:
                             flush()
                     return
                 if depth > max_depth:  # flattened: its tags go, a line break keeps the words apart
                     if tag in BREAK_TAGS:
-                        kinds.append(_FLAT_BREAK)
+                        kinds.append(EL_FLAT_BREAK)
                         pend += "\n"
                     else:
-                        kinds.append(_PLAIN)
+                        kinds.append(EL_PLAIN)
                     return
                 if hidden_marks:
                     hidden_marks.clear()  # every open hidden inline element holds a block: it is shown as usual
                 if parts or marks:
                     flush()
-                if code == _BODY and depth == 2:
+                if code == EL_BODY and depth == 2:
                     open_nodes.clear()  # the walk starts at <body> (<html> counts only when there is no body)
-                elif code == _PRE:
+                elif code == EL_PRE:
                     in_pre += 1
             elif depth > max_depth:
-                kinds.append(_PLAIN)
+                kinds.append(EL_PLAIN)
                 return
             if not attrib:
                 attrs, tokens, hidden = NO_ATTRS
@@ -261,20 +240,20 @@ class Walk:
                 attrs, tokens, hidden = read_attrs(attrib)
                 attrs = shared.setdefault(attrs, attrs)
                 tokens = shared.setdefault(tokens, tokens)
-            if code < _BLOCK:
+            if code < EL_BLOCK:
                 if hidden:
                     # A hidden inline element inside a paragraph: its text is not part of what a reader sees,
                     # unless it holds a block element. Its text is taken back at its end if no block started.
                     hidden_marks.append((depth, len(parts), len(marks), len(linked), len(hrefs), holder,
                                          link_chars))
                 if code:
-                    if code == _ANCHOR:
+                    if code == EL_ANCHOR:
                         href = (attrib.get("href") or "").strip() if attrib else ""
                         href = shared.setdefault(href, href)
                         anchors.append(href)
                         if href[:11].lower() != "javascript:":  # a "javascript:" link is a button
                             in_link += 1
-                            code = _LINK
+                            code = EL_LINK
                     if not in_pre:
                         marks.append((len(parts), MARK_OPEN[tag]))
             # Slots set one by one (0.14 us against 0.19 for the dataclass __init__, ~600 nodes a page): every
@@ -295,7 +274,7 @@ class Walk:
             # Inside an invisible element (or after </body>): only metadata and block tags (hidden_marks) matter.
             nonlocal skip, capturing, title_seen
             skip = skip or 1
-            kinds.append(_PLAIN)
+            kinds.append(EL_PLAIN)
             if tag in BLOCK_TAGS:
                 hidden_marks.clear()
             elif tag == "meta":
@@ -308,7 +287,7 @@ class Walk:
 
         def invisible(tag: str, attrib: Any, depth: int) -> None:
             nonlocal skip, capturing, head_depth
-            kinds.append(_INVISIBLE)
+            kinds.append(EL_INVISIBLE)
             skip = depth
             if tag == "head" and depth == 2:
                 head_depth = depth
@@ -332,31 +311,31 @@ class Walk:
             if capturing:  # a <title> or <script> has no child elements: this is its end
                 finish_capture()
             code = kinds.pop()
-            if code >= _BLOCK:
-                if code >= _INVISIBLE:  # no node
-                    if code == _INVISIBLE:
+            if code >= EL_BLOCK:
+                if code >= EL_INVISIBLE:  # no node
+                    if code == EL_INVISIBLE:
                         if skip == len(kinds) + 1:
                             skip = head_depth = 0
-                    elif code == _FLAT_BREAK:
+                    elif code == EL_FLAT_BREAK:
                         pend += "\n"
                     return
                 if parts or marks:
                     flush()
                 if open_nodes:
                     open_nodes.pop()
-                if code == _PRE:
+                if code == EL_PRE:
                     in_pre -= 1
-                elif code == _BODY and len(kinds) == 1:
+                elif code == EL_BODY and len(kinds) == 1:
                     body_done = True
                 return
             open_nodes.pop()
             if code:
-                if code == _MARK:
+                if code == EL_MARK:
                     if not in_pre:
                         marks.append((len(parts), MARK_CLOSE[tag]))
                 else:
                     href = anchors.pop()
-                    if code == _LINK:
+                    if code == EL_LINK:
                         in_link -= 1
                     if not in_pre:
                         hrefs.append(href)
@@ -379,13 +358,8 @@ class Walk:
 
         def finish_capture() -> None:
             nonlocal capturing
-            raw = "".join(capture)
+            read_captured(capturing, "".join(capture), title, jsonld)
             capture.clear()
-            if capturing == "title":
-                if raw.strip():
-                    title["html_title"] = squash(raw)
-            else:
-                read_jsonld(raw, jsonld)
             capturing = ""
 
         def close() -> None:
@@ -404,10 +378,7 @@ class Walk:
 
         def finish() -> None:
             """The metadata in a fixed order: title, <meta>, JSON-LD."""
-            meta.update(title)
-            meta.update(metas)
-            for key, value in jsonld.items():
-                meta.setdefault(key, value)
+            merge_metadata(meta, title, metas, jsonld)
 
         def release() -> tuple[list[Block], dict[str, Any]]:
             """The blocks and metadata, handed over once: the walk lets go of them and empties its working state.

@@ -1,0 +1,1 @@
+"""Measures of text pages: per-line scores, page scans, the main run's extension."""
