@@ -76,7 +76,7 @@ class Cleans:
             if not any(want in t for t in texts):
                 return f"content lost: no block contains {want[:60]!r}"
         for bad in self.absent:
-            if any(bad in t for t in texts) or bad in json.dumps(result.metadata):
+            if any(bad in t for t in texts) or bad in json.dumps(result.raw_metadata):
                 return f"a block contains {bad[:60]!r}"
         if self.longest_block and max(map(len, texts), default=0) < self.longest_block:
             return f"longest block has {max(map(len, texts), default=0)} chars, expected {self.longest_block}"

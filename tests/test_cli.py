@@ -56,6 +56,18 @@ def test_json_and_markdown_formats(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith(f"# {doc.title}\n") if doc.title else out
 
 
+def test_html_format_with_images_and_links(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main([str(ARTICLE), "--format", "html"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("<article>\n<h1>") and "<img" not in out
+    assert main([str(ARTICLE), "--format", "html", "--images", "--links"]) == 0
+    assert '<img src="bridge.jpg"' in capsys.readouterr().out
+    assert main([str(ARTICLE), "--format", "markdown", "--images"]) == 0
+    assert "![The restored footbridge at dawn](bridge.jpg)" in capsys.readouterr().out
+    assert main([str(ARTICLE), "--format", "html", "-o", str(tmp_path / "out")]) == 0
+    assert ".html" in [p.suffix for p in (tmp_path / "out").iterdir()]  # beside the run's resume index
+
+
 def test_stdin_with_dash_and_without_paths() -> None:
     page = ARTICLE.read_bytes()
     a, b = run_cli("-", stdin=page), run_cli(stdin=page)

@@ -108,7 +108,9 @@ def test_jsonl_in_and_out_with_fields_and_resume(tmp_path: Path, capsys: pytest.
     assert [r["id"] for r in records] == ["p0", "p1", "p2", "p3"]
     assert records[0]["url"] == "https://a.example/0" and records[0]["mode"] == "html"
     assert records[1]["mode"] == "text" and records[2]["error"] and records[2]["text"] is None
-    assert set(records[0]) == {"id", "url", "mode", "title", "text", "removed", "truncated", "error", "fingerprint"}
+    assert set(records[0]) == {"id", "url", "mode", "title", "text", "metadata", "page_type", "removed", "truncated",
+                               "error", "fingerprint"}
+    assert records[0]["metadata"]["title"] == records[0]["title"] and records[2]["metadata"] is None
     assert records[0]["removed"].get("navigation", 0) >= 1
     capsys.readouterr()
     # Resume: done records are skipped, the failed one is retried (and still fails), no duplicates.

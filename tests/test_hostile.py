@@ -40,7 +40,7 @@ def test_error_types_are_documented_and_typed() -> None:
     for error in (UnsupportedInput, InputTooLarge, Timeout):
         assert issubclass(error, CleantextError)
         assert error.__doc__
-    with pytest.raises(TypeError, match="str or bytes"):
+    with pytest.raises(TypeError, match="str, bytes"):
         cleantext.clean(12345)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="mode"):
         cleantext.clean("text", mode="pdf")  # type: ignore[arg-type]
@@ -192,12 +192,13 @@ def test_cli_bad_input_gives_one_line_and_exit_code(tmp_path: Path, fmt: str) ->
 
 
 def test_cli_missing_file_directory_and_stdin(tmp_path: Path) -> None:
-    for args, stdin in (([str(tmp_path / "missing.html")], b""), ([str(tmp_path)], b""),
-                        (["-"], b"\x1f\x8b\x08\x00binary"), (["-"], os.urandom(2048))):
+    # A directory without --recursive is a usage error (2); the others are documents that failed (1).
+    for args, stdin, code in (([str(tmp_path / "missing.html")], b"", 1), ([str(tmp_path)], b"", 2),
+                              (["-"], b"\x1f\x8b\x08\x00binary", 1), (["-"], os.urandom(2048), 1)):
         result = _cli(args, stdin)
         stderr = result.stderr.decode("utf-8", "replace")
         assert "Traceback" not in stderr, stderr
-        assert result.returncode == 1, (args, result.returncode, stderr)
+        assert result.returncode == code, (args, result.returncode, stderr)
         assert len(stderr.strip().splitlines()) == 1, stderr
     # A good file after a bad one is still cleaned (exit 1 reports the failure).
     good = tmp_path / "good.html"

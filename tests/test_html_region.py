@@ -41,8 +41,10 @@ def test_comments_are_removed_unless_asked_for() -> None:
     comments = '<div id="comments"><h3>2 comments</h3><p>I love this park, it is the best one in town!</p></div>'
     html = f"<html><body><article>{ARTICLE}{comments}</article></body></html>"
     assert cleantext.clean(html, mode="html").paragraphs == PROSE
-    kept = cleantext.clean(html, mode="html", include_comments=True).paragraphs
-    assert "I love this park, it is the best one in town!" in kept
+    doc = cleantext.clean(html, mode="html", include_comments=True)
+    # Asked for, the comments come apart from the body: Document.comments, never the article's paragraphs.
+    assert doc.paragraphs == PROSE
+    assert "I love this park, it is the best one in town!" in doc.comments
 
 
 def test_title_comes_from_the_matching_heading_and_is_not_body() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleantext
-from cleantext.links import safe_href
+from cleantext.links import IMAGE_SCHEMES, safe_href
 
 HIDDEN = [
     "javascript:location=name", "JaVaScRiPt:location=name", " javascript:location=name",
@@ -58,3 +58,10 @@ def test_markdown_keeps_a_safe_link() -> None:
     page = ('<html><body><article><p>Read the <a href="https://example.com/report">full report</a> before the '
             'meeting on Tuesday, where the council will vote on the new harbour plan.</p></article></body></html>')
     assert "[full report](https://example.com/report)" in _markdown(page)
+
+
+def test_images_take_web_addresses_only() -> None:
+    assert safe_href("https://example.org/a.png", IMAGE_SCHEMES) == "https://example.org/a.png"
+    assert safe_href("/img/park (1).jpg", IMAGE_SCHEMES) == "/img/park%20%281%29.jpg"
+    assert safe_href("mailto:x@example.org", IMAGE_SCHEMES) is None
+    assert safe_href("data:image/png;base64,AAAA", IMAGE_SCHEMES) is None

@@ -6,7 +6,9 @@ from .api import clean
 from .batch import clean_many
 from .document import Block, Document
 from .errors import CleantextError, InputTooLarge, Timeout, UnsupportedInput
+from .metadata import Metadata
 from .options import Options
+from .pagetype import PageType
 from .presets import DEFAULT_RULES
 from .records import Record, Result
 from .rule import Rule
@@ -19,7 +21,9 @@ __all__ = [
     "CleantextError",
     "Document",
     "InputTooLarge",
+    "Metadata",
     "Options",
+    "PageType",
     "Record",
     "Result",
     "Rule",

@@ -40,6 +40,8 @@ def clean_record(record: Record, options: Options) -> Result:
     opts = options
     if record.mode in ("html", "text") and options.mode == "auto":
         opts = options.replace(mode=record.mode)
+    if record.url and opts.url is None and isinstance(record.url, str):
+        opts = opts.replace(url=record.url)  # evidence for the page type
     try:
         result.document = clean(record.content, options=opts)
     except Exception as exc:  # a bad page must never end the stream: report it as this item's result

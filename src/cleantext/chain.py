@@ -8,13 +8,18 @@ from collections.abc import Sequence
 
 from .context import Context
 from .errors import Timeout
+from .pagetype.guards import held_back
 from .rule import Rule
 
 
 def run_chain(ctx: Context, rules: Sequence[Rule]) -> None:
     """Apply each enabled rule for this mode, in order; the first rule to mark a block decides it."""
+    typed = ctx.page_type.name != "article"  # articles: every rule runs
     for r in rules:
         if not r.applies_to(ctx.mode) or not ctx.options.enabled(r.name, r.kind):
+            continue
+        if typed and held_back(r, ctx.page_type.name, ctx.mode):
+            ctx.page_type.held.append(r.name)
             continue
         ctx.check_deadline()
         try:

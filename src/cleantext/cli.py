@@ -19,18 +19,19 @@ from .batch import clean_many
 from .io.formats import INPUT_FORMATS, ReadOptions
 from .io.output import DirectoryWriter, DuplicateOutput, JsonlWriter, NotCleantextOutput
 from .io.sources import read_inputs
-from .options import MODES, Options
+from .options import MODES, PAGE_TYPES, Options
 from .presets import DEFAULT_RULES
 from .records import Record, Result
 from .render import explain, to_json, to_markdown, to_text
+from .render_html import to_html
 from .templates import DESCRIPTION as TEMPLATE_DESCRIPTION
 from .templates import KIND as TEMPLATE_KIND
 from .templates import RULE_NAME as TEMPLATE_RULE
 from .templates import TemplateOptions
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-FORMATS = ("text", "markdown", "json", "jsonl")
-_EXTENSIONS = {"text": "txt", "markdown": "md", "json": "json"}
+FORMATS = ("text", "markdown", "html", "json", "jsonl")
+_EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html", "json": "json"}
 
 EPILOG = """\
 inputs:
@@ -41,11 +42,13 @@ inputs:
   pip install 'cleantext[batch]').
 
 outputs:
-  By default every document goes to stdout. --output DIR writes one file per document, named from
-  its id (made safe: it cannot leave DIR). --format jsonl writes one record per line (id, url, mode,
-  title, text, removed-block counts by kind, error) to stdout or to the --output file.
-  Re-running into the same --output skips the documents already done (failed ones are retried);
-  --overwrite redoes everything.
+  By default every document goes to stdout (several --format json documents form one JSON array).
+  --output DIR writes one file per document: a page file keeps its folders below its PATH, a container
+  record is named from its id (made safe: it cannot leave DIR); two documents never share a file.
+  --format jsonl writes one record per line (id, url, mode, title, text, removed-block counts by kind,
+  truncated, error) to stdout or to the --output file (never over a file cleantext did not write).
+  Re-running into the same --output skips the documents already done from the same input and options
+  (failed ones are retried); --overwrite redoes everything.
 
 batches:
   Keep-going is the default: a document that fails is reported on stderr (one line) and the others
@@ -69,8 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="clean every document as html or text (default: per record, else auto-detect)")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--explain", action="store_true", help="list every block with the rule and reason that decided it")
-    p.add_argument("--links", action="store_true", help="keep links in Markdown output (safe addresses only)")
-    p.add_argument("--include-comments", action="store_true", help="keep reader comments (removed by default)")
+    p.add_argument("--links", action="store_true", help="keep links in Markdown and HTML output (safe addresses only)")
+    p.add_argument("--images", action="store_true",
+                   help="keep images in Markdown and HTML output (safe addresses only)")
+    p.add_argument("--include-comments", action="store_true",
+                   help="keep reader comments, after the body (removed by default)")
+    p.add_argument("--page-type", choices=PAGE_TYPES, default=None,
+                   help="the pages' type, when known (default: detected per page from its URL, markup and shape)")
     p.add_argument("--list-rules", action="store_true", help="list every rule in chain order and exit")
     p.add_argument("--disable", action="append", default=[], metavar="NAME",
                    help="switch off a rule or a whole kind (repeatable)")
@@ -155,7 +163,7 @@ class _Run:
             self.bar.close()
 
 
-def _render(doc_format: str, result: Result, include_links: bool = False) -> str:
+def _render(doc_format: str, result: Result, include_links: bool = False, include_images: bool = False) -> str:
     doc = result.document
     assert doc is not None
     if doc_format == "json":
@@ -166,7 +174,9 @@ def _render(doc_format: str, result: Result, include_links: bool = False) -> str
             extra["url"] = result.url
         return to_json(doc, **extra)
     if doc_format == "markdown":
-        return to_markdown(doc, include_links=include_links)
+        return to_markdown(doc, include_links=include_links, include_images=include_images)
+    if doc_format == "html":
+        return to_html(doc, include_links=include_links, include_images=include_images)
     return to_text(doc)
 
 
@@ -186,7 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _usage_error(problem)
     try:
         options = Options(mode=args.mode, disable=frozenset(args.disable), include_comments=args.include_comments,
-                          include_links=args.links)
+                          include_links=args.links, include_images=args.images,
+                          page_type=args.page_type)
         check_disable(options)
     except ValueError as exc:  # an unknown rule or kind in --disable
         return _usage_error(str(exc))
@@ -264,7 +275,8 @@ def _writer(args: argparse.Namespace) -> DirectoryWriter | JsonlWriter | None:
 def _options_stamp(options: Options, args: argparse.Namespace) -> str:
     """Everything besides the input that decides an output: version, options, format."""
     fields = {"version": __version__, "mode": options.mode, "disable": sorted(options.disable),
-              "comments": options.include_comments, "links": options.include_links, "format": args.format,
+              "comments": options.include_comments, "links": options.include_links,
+              "images": options.include_images, "format": args.format,
               "templates": [args.templates, args.template_min_pages], "limits": [
                   options.max_input_bytes, options.max_blocks, options.max_depth, options.timeout_seconds]}
     return json.dumps(fields, sort_keys=True)
@@ -318,11 +330,11 @@ def _emit(args: argparse.Namespace, writer: DirectoryWriter | JsonlWriter | None
         print(f"== {result.id} ({doc.mode}) ==")
         print(explain(doc))
     elif writer is not None:
-        writer.write(result.id, _render(args.format, result, args.links), name=name, fingerprint=mark)
+        writer.write(result.id, _render(args.format, result, args.links, args.images), name=name, fingerprint=mark)
     else:
         if out.headers:
             print(f"==> {result.id} <==")
-        out.document(_render(args.format, result, args.links))
+        out.document(_render(args.format, result, args.links, args.images))
 
 
 def run() -> None:

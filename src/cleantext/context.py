@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from .document import Block
 from .errors import Timeout
 from .options import Options
+from .pagetype.decision import PageType
 
 T = TypeVar("T")
 
@@ -23,6 +24,8 @@ class Context:
     mode: str
     metadata: dict[str, Any] = field(default_factory=dict)
     deadline: float | None = None
+    # What kind of page this is (decided before the rules run); rules that depend on it read ctx.page_type.name.
+    page_type: PageType = field(default_factory=PageType)
     # Number of decisions recorded so far: run_chain bumps it on every mark, so values computed from the
     # labels (memo below) are recomputed exactly when a label has changed.
     decisions: int = 0

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-Label = Literal["body", "title", "boilerplate"]
+if TYPE_CHECKING:
+    from .metadata import Metadata
+    from .options import Options
+    from .pagetype.decision import PageType
+
+# "comment": a reader comment, kept apart from the body (Options.include_comments).
+Label = Literal["body", "title", "boilerplate", "comment"]
 
 
 @dataclass(slots=True, init=False)
@@ -111,9 +117,26 @@ class Document:
 
     blocks: list[Block]
     mode: Literal["html", "text"]
-    metadata: dict[str, Any] = field(default_factory=dict)
+    # The page's metadata as read (<title>, <meta>, JSON-LD, <time>...): the evidence behind ``metadata``.
+    raw_metadata: dict[str, Any] = field(default_factory=dict)
     # Set when a limit cut the work short (e.g. "max_blocks: 200000 blocks kept, rest dropped").
     truncated: str | None = None
+    # What kind of page this is and the evidence for it (cleantext.pagetype); None for a Document built by hand.
+    page_type: PageType | None = None
+    # The options the page was cleaned with: Document.html reads include_links and include_images from them.
+    options: Options | None = field(default=None, repr=False, compare=False)
+    # The normalised metadata, built on first use (a caller who wants only the text does not pay for it).
+    _metadata: Metadata | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def metadata(self) -> Metadata:
+        """Authors, dates, canonical URL, site name, language, description, image, categories and tags, each
+        with its source; ``metadata.raw`` (also ``metadata["og:title"]``...) is the evidence as read."""
+        if self._metadata is None:
+            from .metadata import build_metadata  # imported here: cleantext.metadata imports this module
+
+            self._metadata = build_metadata(self.raw_metadata, self.blocks, self.mode, self.title)
+        return self._metadata
 
     @property
     def title(self) -> str | None:
@@ -121,7 +144,7 @@ class Document:
         for block in self.blocks:
             if block.label == "title":
                 return block.text
-        title = self.metadata.get("title")
+        title = self.raw_metadata.get("title")
         return title if isinstance(title, str) and title else None
 
     @property
@@ -136,8 +159,30 @@ class Document:
 
     @property
     def text(self) -> str:
-        """The body only (no title): paragraphs joined by a blank line."""
-        return "\n\n".join(self.paragraphs)
+        """The body only (no title): paragraphs joined by a blank line, a table row per line (cells tab-separated)."""
+        from .render import body_text
+
+        return body_text(self)
+
+    @property
+    def comment_blocks(self) -> list[Block]:
+        """The reader comments, in order: only filled when the page was cleaned with include_comments."""
+        return [b for b in self.blocks if b.label == "comment"]
+
+    @property
+    def comments(self) -> list[str]:
+        """The text of each reader comment block (include_comments), apart from the body."""
+        return [b.text for b in self.blocks if b.label == "comment"]
+
+    @property
+    def html(self) -> str:
+        """The title and body as a minimal, safe HTML article (see render_html.to_html); links and images as the
+        options the page was cleaned with say (include_links, include_images)."""
+        from .render_html import to_html
+
+        opts = self.options
+        return to_html(self, include_links=bool(opts and opts.include_links),
+                       include_images=bool(opts and opts.include_images))
 
     @property
     def removed(self) -> list[Block]:
@@ -145,14 +190,17 @@ class Document:
         return [b for b in self.blocks if b.label == "boilerplate"]
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-serialisable: title, text, paragraphs, removed blocks with rule and reason."""
+        """JSON-serialisable: title, text, paragraphs, metadata (fields and sources), removed blocks with rule and
+        reason."""
         return {
             "title": self.title,
             "mode": self.mode,
             "text": self.text,
             "paragraphs": self.paragraphs,
-            "metadata": self.metadata,
+            "comments": self.comments,
+            "metadata": self.metadata.to_dict(),
             "truncated": self.truncated,
+            "page_type": self.page_type.to_dict() if self.page_type is not None else None,
             "removed": [
                 {"index": b.index, "text": b.text, "rule": b.rule, "kind": b.kind, "reason": b.reason}
                 for b in self.removed

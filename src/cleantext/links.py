@@ -13,6 +13,7 @@ import re
 from urllib.parse import unquote
 
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
+IMAGE_SCHEMES = frozenset({"http", "https"})  # image sources: web addresses (or relative) only
 MAX_HREF = 4096  # longer targets are not printed: no real link needs more, and decoding stays cheap
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Browsers drop ASCII tab/newline/CR anywhere in a URL, and controls and spaces around it.
@@ -31,13 +32,15 @@ def _decoded(href: str) -> str:
     return value
 
 
-def safe_href(href: str | None) -> str | None:
-    """The link target as it may be printed (special characters percent-encoded), or None when it is unsafe."""
+def safe_href(href: str | None, schemes: frozenset[str] = ALLOWED_SCHEMES) -> str | None:
+    """The link target as it may be printed (special characters percent-encoded), or None when it is unsafe.
+
+    ``schemes``: the schemes allowed besides relative addresses (IMAGE_SCHEMES for an image source)."""
     if not href or len(href) > MAX_HREF:
         return None
     target = href.strip()
     match = _SCHEME.match(_decoded(target))
-    if match and match.group(1).lower() not in ALLOWED_SCHEMES:
+    if match and match.group(1).lower() not in schemes:
         return None
     if not target or any(ord(c) < 0x20 for c in target):
         return None

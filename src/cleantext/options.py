@@ -7,8 +7,14 @@ from typing import Literal
 
 Mode = Literal["auto", "html", "text"]
 MODES: tuple[str, ...] = ("auto", "html", "text")
-# The kind of every rule that removes reader comments; Options.include_comments switches them all off.
+# The kind of every rule that removes reader comments or comment widgets.
 COMMENTS_KIND = "comments-widget"
+# The rules that find reader comments themselves (not prompts or counters): with Options.include_comments what
+# they mark goes to Document.comments instead of being removed. comment-thread (text mode) also ends an article at
+# a related-links or share bar: only what follows a comment widget counts (its reason names the widget's kind).
+COMMENT_RULES = frozenset({"comment-section", "comment-thread", "reply-thread"})
+# The page types (cleantext.pagetype decides one per page; "article" is the default).
+PAGE_TYPES: tuple[str, ...] = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 
 
 @dataclass(frozen=True)
@@ -20,10 +26,16 @@ class Options:
     disable: frozenset[str] = frozenset()
     # Caller phrase packs: {kind: (phrase, ...)}; a line that matches one is removed as that kind.
     extra_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # Keep reader comments in the output (they are boilerplate by default).
+    # Keep reader comments, apart from the body in Document.comments (they are boilerplate by default).
     include_comments: bool = False
-    # Render links in Markdown output.
+    # Render links in Markdown and HTML output.
     include_links: bool = False
+    # Render images in Markdown and HTML output (safe http(s) and relative addresses only).
+    include_images: bool = False
+    # The page's type, when the caller knows it ("forum", "product", ...): skips detection (cleantext.pagetype).
+    page_type: str | None = None
+    # The page's address, when known (the WARC and JSONL readers know it): evidence for the page type.
+    url: str | None = None
     # Limits (docs/robustness.md); each ends in a typed error or a flagged result, never in lost content unsaid.
     # Larger input raises InputTooLarge (str: counted in characters). 64 MiB: ~100x the largest page in
     # ../shared/datasets, and room for a 20 MB single-line text dump. None switches the check off.
@@ -49,6 +61,10 @@ class Options:
                 continue
             if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
                 raise ValueError(f"{name} must be a positive number{' or None' if optional else ''}, not {value!r}")
+        if self.page_type is not None and self.page_type not in PAGE_TYPES:
+            raise ValueError(f"page_type must be one of {PAGE_TYPES} or None, not {self.page_type!r}")
+        if self.url is not None and not isinstance(self.url, str):
+            raise ValueError(f"url must be a string or None, not {type(self.url).__name__}")
         if not isinstance(self.disable, frozenset):
             object.__setattr__(self, "disable", frozenset(self.disable))
         object.__setattr__(self, "extra_phrases", _phrase_packs(self.extra_phrases))
@@ -68,9 +84,7 @@ class Options:
         return base.replace(**kwargs) if kwargs else base
 
     def enabled(self, rule_name: str, kind: str) -> bool:
-        """True when neither the rule nor its kind is switched off (include_comments switches off comment rules)."""
-        if kind == COMMENTS_KIND and self.include_comments:
-            return False
+        """True when neither the rule nor its kind is switched off."""
         return rule_name not in self.disable and kind not in self.disable
 
 

@@ -95,7 +95,8 @@ class Result:
         return dict(sorted(counts.items()))
 
     def to_record(self) -> dict[str, Any]:
-        """The flat JSON-serialisable record written to JSONL: id, url, title, text, removed, truncated, error."""
+        """The flat JSON-serialisable record written to JSONL: id, url, title, text, metadata, removed, truncated,
+        error."""
         doc = self.document
         return {
             "id": self.id,
@@ -103,6 +104,8 @@ class Result:
             "mode": doc.mode if doc else None,
             "title": doc.title if doc else None,
             "text": doc.text if doc else None,
+            "metadata": doc.metadata.to_dict() if doc else None,
+            "page_type": doc.page_type.name if doc and doc.page_type else None,
             "removed": self.removed_counts(),
             "truncated": doc.truncated if doc else None,
             "error": self.error,

@@ -1,4 +1,7 @@
-"""Render a Document as plain text, Markdown, JSON, or an --explain listing."""
+"""Render a Document as plain text, Markdown, JSON, or an --explain listing (HTML: render_html.py).
+
+Text and Markdown print the items of structure.build_items: tables stay tables (text: a row per line, cells
+separated by tabs; Markdown: pipe tables), empty cells included."""
 
 from __future__ import annotations
 
@@ -6,17 +9,30 @@ import json
 
 import regex
 
-from .document import Block, Document
-from .links import safe_href
+from .links import IMAGE_SCHEMES, safe_href
+from .structure import Block, Document, Item, build_items
 
-# Characters that would start Markdown or HTML syntax at the start of a line, or inline markup anywhere.
-_MD_LINE_START = regex.compile(r"^(\s*)([#>+\-*=|]|\d+[.)])")
+# Markdown block syntax a line could open by accident (CommonMark): an ordered-list marker is 1-9 digits and
+# "." or ")" followed by a space or the line's end — its punctuation is escaped, as a backslash before a digit
+# would be printed. The other openers are punctuation, which a backslash always escapes: headings, quotes,
+# bullets, setext and table rules, code fences.
+_MD_ORDERED = regex.compile(r"^(\s*\d{1,9})([.)])(?=[ \t]|$)")
+_MD_LINE_START = regex.compile(r"^(\s*)([#>+\-*=|~])")
 _MD_INLINE = regex.compile(r"([\\`*_\[\]<>])")
+# "&amp;" or "&#47;" in the text would be read as an entity: its "&" is escaped; a lone "&" is left as it is.
+_MD_ENTITY = regex.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
 
-def escape_markdown(text: str) -> str:
-    """Escape text so Markdown renders it literally (and no raw HTML from the input becomes live)."""
-    text = _MD_INLINE.sub(r"\\\1", text)
+def escape_markdown(text: str, line_start: bool = True) -> str:
+    """Escape text so Markdown renders it literally (and no raw HTML from the input becomes live).
+
+    ``line_start``: the text opens a line, so block syntax at its start is escaped too (not in a table cell)."""
+    text = _MD_ENTITY.sub(r"\\&", _MD_INLINE.sub(r"\\\1", text))
+    if not line_start:
+        return text
+    found = _MD_ORDERED.match(text)
+    if found:
+        return f"{found.group(1)}\\{found.group(2)}{text[found.end():]}"
     return _MD_LINE_START.sub(r"\1\\\2", text)
 
 
@@ -29,21 +45,33 @@ _SPACE_RUN = regex.compile(r"\s{2,}")
 _CODE_SPAN = regex.compile("\ue014(.*?)\ue015")
 _LINK_SPAN = regex.compile("\ue016(.*?)\ue017(\\d+)\ue018")
 _LEFTOVER = regex.compile("[\ue010-\ue018]")
-_UNESCAPE = regex.compile(r"\\([\\`*_\[\]<>#>+\-=|])")
+_UNESCAPE = regex.compile(r"\\([\\`*_\[\]<>#>+\-=|~&.)])")
 
 
-def _inline(block: Block, include_links: bool) -> str:
-    """The block's text in Markdown: escaped, with emphasis, code spans and (optionally) links."""
-    md = block.extra.get("md") if isinstance(block.extra, dict) else None
-    if not isinstance(md, str):
-        return escape_markdown(block.text)
-    hrefs = block.extra.get("hrefs") or ()
-    # Spaces belong outside markers ("** bold **" is not bold in Markdown); empty pairs go.
+def tidy_markers(md: str) -> str:
+    """A block's marked-up text with spaces moved outside the markers ("** bold **" is not bold) and empty pairs
+    dropped."""
     md = _SPACE_AFTER_OPEN.sub(r"\2\1", md)
     md = _SPACE_BEFORE_CLOSE.sub(r"\2\1", md)
     md = _EMPTY_PAIR.sub("", md)
-    md = _SPACE_RUN.sub(" ", md).strip()
-    md = escape_markdown(md)
+    return _SPACE_RUN.sub(" ", md).strip()
+
+
+def marked_text(block: Block) -> tuple[str, tuple[str, ...]] | None:
+    """(text with inline markers, link targets) of a block with inline markup, or None for plain text."""
+    md = block.extra.get("md") if isinstance(block.extra, dict) else None
+    if not isinstance(md, str):
+        return None
+    return tidy_markers(md), tuple(block.extra.get("hrefs") or ())
+
+
+def _inline(block: Block, include_links: bool, line_start: bool = True) -> str:
+    """The block's text in Markdown: escaped, with emphasis, code spans and (optionally) links."""
+    found = marked_text(block)
+    if found is None:
+        return escape_markdown(block.text, line_start)
+    md, hrefs = found
+    md = escape_markdown(md, line_start)
     md = _CODE_SPAN.sub(lambda m: _code_span(_UNESCAPE.sub(r"\1", _LEFTOVER.sub("", m.group(1)))), md)
 
     def link(m: regex.Match[str]) -> str:
@@ -65,99 +93,88 @@ def _code_span(code: str) -> str:
     return f"{fence}{pad}{code}{pad}{fence}"
 
 
-def _list_prefix(block: Block) -> str:
-    """"- " or "1. " for a list item, indented per enclosing list."""
-    lists = [t for t in block.ancestors if t in ("ul", "ol", "menu")]
-    indent = "   " * max(0, len(lists) - 1)  # three spaces: enough to nest under "1. " and "- "
-    return indent + ("1. " if lists and lists[-1] == "ol" else "- ")
+def _fence(text: str) -> str:
+    fence = "```"
+    while fence in text:
+        fence += "`"
+    return f"{fence}\n{text}\n{fence}"
 
 
-def _row_key(block: Block) -> int | None:
-    """The <tr> a table cell belongs to (cells of one row render as one Markdown row)."""
-    nodes = block.extra.get("nodes") if isinstance(block.extra, dict) else None
-    if block.tag not in ("td", "th") or not nodes:
-        return None
-    for node in reversed(nodes):
-        if node.tag == "tr":
-            return node.nid
-    return None
+def _md_cell(cell: list[Block], include_links: bool) -> str:
+    text = " ".join(_inline(b, include_links, line_start=False) for b in cell)
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _markdown_block(block: Block, include_links: bool = False) -> str:
-    if block.tag == "pre":
-        fence = "```"
-        while fence in block.text:
-            fence += "`"
-        return f"{fence}\n{block.text}\n{fence}"
+def _md_images(item: Item) -> list[str]:
+    out = []
+    for image in item.images:
+        src = safe_href(image.src, IMAGE_SCHEMES)
+        if src:
+            alt = escape_markdown(image.alt, line_start=False).replace("\n", " ")
+            out.append(f"![{alt}]({src})")
+    return out
+
+
+def _markdown_item(item: Item, include_links: bool) -> str:
+    kind, block = item.kind, item.block
+    if kind == "table":
+        width = len(item.rows[0])
+        lines = ["| " + " | ".join(_md_cell(cell, include_links) for cell in row) + " |" for row in item.rows]
+        lines.insert(1, "|" + "---|" * width)  # the first row is the header row (Markdown tables need one)
+        return "\n".join(lines)
+    if kind == "list":
+        return "\n".join("   " * depth + ("1. " if ordered else "- ") + _inline(b, include_links)
+                         for depth, ordered, b in item.entries)  # three spaces nest under "1. " and "- "
+    if kind == "figure":
+        parts = _md_images(item)
+        if block is not None:
+            parts.append(_inline(block, include_links))
+        return "\n\n".join(parts)
+    assert block is not None
+    if kind == "code":
+        return _fence(block.text)
     text = _inline(block, include_links)
-    if len(block.tag) == 2 and block.tag[0] == "h" and block.tag[1].isdigit():
-        return "#" * int(block.tag[1]) + " " + text
-    if block.tag == "li":
-        return _list_prefix(block) + text
-    if block.tag == "blockquote":
+    if kind == "heading":
+        return "#" * item.level + " " + text
+    if kind == "quote":
         return "> " + text
     return text
 
 
-def _markdown_blocks(blocks: list[Block], include_links: bool) -> list[str]:
-    """Blocks as Markdown paragraphs; table cells of one row join into a row, rows into a table."""
-    parts: list[str] = []
-    table: list[str] = []
-    row: list[str] = []
-    row_key: int | None = None
-    header = False
-    previous_li = False
+def _text_item(item: Item) -> str:
+    if item.kind == "table":
+        return "\n".join("\t".join(" ".join(" ".join(b.text.split()) for b in cell) for cell in row)
+                         for row in item.rows)
+    if item.kind == "list":
+        return "\n\n".join(b.text for _, _, b in item.entries)
+    return item.block.text if item.block is not None else ""
 
-    def end_row() -> None:
-        nonlocal row, header
-        if row:
-            table.append("| " + " | ".join(row) + " |")
-            if len(table) == 1:
-                table.append("|" + "---|" * len(row))
-            row = []
 
-    def end_table() -> None:
-        nonlocal table
-        end_row()
-        if table:
-            parts.append("\n".join(table))
-            table = []
-
-    for block in blocks:
-        key = _row_key(block)
-        if key is None:
-            end_table()
-            row_key = None
-            rendered = _markdown_block(block, include_links)
-            # Consecutive list items make one tight list.
-            if block.tag == "li" and previous_li and parts:
-                parts[-1] += "\n" + rendered
-            else:
-                parts.append(rendered)
-            previous_li = block.tag == "li"
-            continue
-        previous_li = False
-        if key != row_key:
-            end_row()
-            row_key = key
-        cell = _inline(block, include_links).replace("|", "\\|").replace("\n", " ")
-        header = header or block.tag == "th"
-        row.append(cell)
-    end_table()
-    return parts
+def body_text(doc: Document) -> str:
+    """The body as plain text: paragraphs separated by blank lines, a table row per line (cells tab-separated)."""
+    return "\n\n".join(t for t in (_text_item(item) for item in build_items(doc.body_blocks)) if t)
 
 
 def to_text(doc: Document, with_title: bool = True) -> str:
-    """Title (if any) and body paragraphs separated by blank lines."""
+    """Title (if any), the body (see body_text) and the reader comments when asked for, separated by blank lines."""
     parts = [doc.title] if with_title and doc.title else []
-    parts.extend(doc.paragraphs)
+    body = body_text(doc)
+    if body:
+        parts.append(body)
+    parts.extend(doc.comments)
     return "\n\n".join(parts)
 
 
-def to_markdown(doc: Document, *, include_links: bool = False) -> str:
-    """Title as a level-1 heading, then the body blocks in Markdown (links only when include_links)."""
+def to_markdown(doc: Document, *, include_links: bool = False, include_images: bool = False) -> str:
+    """Title as a level-1 heading, then the body in Markdown (links and images only when asked for; only safe
+    addresses), then the reader comments under "## Comments" when the document has them."""
     parts = [f"# {escape_markdown(doc.title)}"] if doc.title else []
-    parts.extend(_markdown_blocks(doc.body_blocks, include_links))
+    items = build_items(doc.blocks if include_images else doc.body_blocks, include_images)
+    parts.extend(p for p in (_markdown_item(item, include_links) for item in items) if p)
+    comments = doc.comment_blocks
+    if comments:
+        parts.append("## Comments")
+        parts.extend(_inline(b, include_links) for b in comments)
     return "\n\n".join(parts)
 
 
@@ -169,8 +186,9 @@ def to_json(doc: Document, **extra: object) -> str:
 
 
 def explain(doc: Document, width: int = 72) -> str:
-    """Every block in order: '+' kept, 'T' title, '-' removed with its rule and reason."""
-    lines = []
+    """The page type and its evidence, then every block in order: '+' kept, 'T' title, 'C' reader comment, '-'
+    removed with its rule and reason; then the metadata fields with their sources."""
+    lines = [f"page type: {doc.page_type.explain()}"] if doc.page_type is not None else []
     for block in doc.blocks:
         text = block.text.replace("\n", " ")
         if len(text) > width:
@@ -179,6 +197,12 @@ def explain(doc: Document, width: int = 72) -> str:
             lines.append(f"  + {text}")
         elif block.label == "title":
             lines.append(f"  T {text}    [{block.rule}: {block.reason}]")
+        elif block.label == "comment":
+            lines.append(f"  C {text}    [{block.rule}: reader comment, kept apart]")
         else:
             lines.append(f"  - {text}\n      {block.rule} ({block.kind}): {block.reason}")
+    found = doc.metadata.explain()
+    if found:  # the normalised metadata, each field with the source it was read from
+        lines.append("  metadata:")
+        lines.extend(f"    {line}" for line in found)
     return "\n".join(lines)

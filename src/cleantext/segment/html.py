@@ -10,7 +10,7 @@ own: elements nested deeper than ``max_depth`` are flattened here (their tags dr
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -18,6 +18,7 @@ from ..document import Block
 from ..parse import DEFAULT_MAX_DEPTH, PARSER_DEPTH_CAP, stream_html
 from .nodes import BLOCK_TAGS, INVISIBLE, LINK_END, MARK_CLOSE, MARK_OPEN, Node
 from .tags import Full
+from .trees import feed_tree
 from .walk import Walk
 
 
@@ -29,10 +30,24 @@ def segment_html(
     ``html`` is sanitized text (decode.sanitize_text) or bytes from decode.utf8_page.
 
     ``deadline`` (a time.monotonic() value) is checked every few thousand elements: Timeout when passed."""
+    return _segment(lambda walk: stream_html(html, walk), max_depth, max_blocks, deadline)
+
+
+def segment_tree(
+    tree: Any, kind: str, max_depth: int = DEFAULT_MAX_DEPTH, max_blocks: int | None = None,
+    deadline: float | None = None,
+) -> tuple[list[Block], dict[str, Any]]:
+    """segment_html for a page the caller parsed already (``kind`` "lxml" or "bs4": see segment/trees.py)."""
+    return _segment(lambda walk: feed_tree(tree, kind, walk), max_depth, max_blocks, deadline)
+
+
+def _segment(
+    feed: Callable[[Walk], bool], max_depth: int, max_blocks: int | None, deadline: float | None
+) -> tuple[list[Block], dict[str, Any]]:
     walk = Walk(max(8, min(max_depth, PARSER_DEPTH_CAP)), max_blocks, deadline)
     with gc_paused():
         try:
-            streamed = stream_html(html, walk)
+            streamed = feed(walk)
         except Full:
             streamed = True
         finally:

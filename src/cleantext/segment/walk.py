@@ -12,7 +12,8 @@ from typing import Any
 
 from ..document import Block
 from ..parse import BREAK_TAGS, check_deadline
-from .metadata import is_jsonld, merge_metadata, read_captured, read_meta, squash
+from .extras import CELL_TAGS, Extras
+from .metadata import is_jsonld, merge_metadata, read_captured, read_head, read_root, read_time, squash
 from .nodes import (
     _APART,
     BLOCK_TAGS,
@@ -42,6 +43,7 @@ from .tags import (
     EL_MARK,
     EL_PLAIN,
     EL_PRE,
+    EL_ROW,
     EL_VOID,
     TAG_CODE,
     Full,
@@ -72,18 +74,16 @@ class Walk:
         linked: list[int] = []
         hrefs: list[str] = []  # link targets of the current block, in order
         anchors: list[str] = []  # href of each open <a>
-        # The deepest element holding every piece of the block's text (None before its first word): a block's
-        # nodes end there, so <span class="credit">Photo: AP</span> keeps its class even when its block is flushed
-        # after the span.
+        # The deepest element holding every piece of the block's text (None before its first word): a block's nodes
+        # end there, so <span class="credit">Photo: AP</span> keeps its class when its block is flushed after it.
         holder: Node | None = None
         pend = ""  # text since the last tag (the parser splits one text node around entities)
         # Further pieces of that text, joined once at the next tag: `pend += piece` on a closure variable copies
         # the whole string each time, which made a paragraph of 600,000 entities quadratic.
         more: list[str] = []
         class_memo: dict[str, tuple[tuple[tuple[str, str], ...], str, str | None]] = {}  # class-only attributes
-        # One string object per distinct tag name, attribute set and href: the parser makes a new string per
-        # event, and a large page keeps tens of thousands of nodes alive (a 10 MB page of the speed benchmark:
-        # peak RSS over baseline 12.8x -> 11.1x the input).
+        # One string object per distinct tag name, attribute set and href: the parser makes a new string per event,
+        # and a large page keeps many nodes alive (a 10 MB page: peak RSS over baseline 12.8x -> 11.1x the input).
         shared: dict[Any, Any] = {}
         tag_memo: dict[str, tuple[int, str]] = {}
         # Open hidden inline elements: depth, the sizes of parts, marks, linked and hrefs, holder and link_chars at
@@ -98,6 +98,9 @@ class Walk:
         # Since the last block: any word, any <br>; characters of link text.
         has_text = has_br = False
         link_chars = 0
+        extras = Extras()  # table columns and images, for the renderers only
+        images = extras.images  # (closure variables: the checks below run once per block)
+        cell_tags = CELL_TAGS
 
         def take_text() -> None:
             # pend holds more than spaces (spaces alone are handled where this is called)
@@ -157,8 +160,9 @@ class Walk:
                 extra = {"nodes": nodes, "md": squash(md_raw), "hrefs": shared.setdefault(found, found)}
             else:
                 extra = {"nodes": nodes}
-            # Positional arguments: keywords cost a third more per block. ancestors and attr_tokens (None) come
-            # from the nodes when a rule reads them.
+            if images or tag in cell_tags:
+                extras.fill(extra, tag, nodes)
+            # Positional arguments (keywords cost a third more); ancestors and attr_tokens come from the nodes.
             blocks.append(Block(len(blocks), text, tag, "body", None, None, None, None, 0, None, None,
                                 links if links < len(text) else len(text), None, extra))
             if max_blocks is not None and len(blocks) > max_blocks:
@@ -194,6 +198,8 @@ class Walk:
                         invisible(tag, attrib, depth)
                     elif code == EL_VOID:  # no content: never around a block's text
                         kinds.append(EL_PLAIN)
+                        if tag == "img":
+                            extras.image(attrib)
                     elif code == EL_BR:
                         kinds.append(EL_PLAIN)
                         if in_pre:
@@ -222,6 +228,10 @@ class Walk:
                     open_nodes.clear()  # the walk starts at <body> (<html> counts only when there is no body)
                 elif code == EL_PRE:
                     in_pre += 1
+                elif code >= EL_ROW:  # <tr>, <td>, <th> (the only block codes past EL_ROW)
+                    extras.start(code == EL_ROW, next_id, attrib, open_nodes[-1].nid if open_nodes else -1)
+                elif tag == "html" and attrib:
+                    read_root(attrib, metas)
             elif depth > max_depth:
                 kinds.append(EL_PLAIN)
                 return
@@ -241,6 +251,8 @@ class Walk:
                 attrs = shared.setdefault(attrs, attrs)
                 tokens = shared.setdefault(tokens, tokens)
             if code < EL_BLOCK:
+                if tag == "time" and attrib:
+                    read_time(attrib, " ".join([n.tokens for n in open_nodes if n.tokens]), len(blocks), metas)
                 if hidden:
                     # A hidden inline element inside a paragraph: its text is not part of what a reader sees,
                     # unless it holds a block element. Its text is taken back at its end if no block started.
@@ -277,8 +289,8 @@ class Walk:
             kinds.append(EL_PLAIN)
             if tag in BLOCK_TAGS:
                 hidden_marks.clear()
-            elif tag == "meta":
-                read_meta(attrib, metas)
+            elif tag == "meta" or tag == "link":
+                read_head(tag, attrib, metas)
             elif tag == "title" and depth == head_depth + 1 and not title_seen:
                 title_seen = True
                 capturing = "title"
@@ -291,8 +303,8 @@ class Walk:
             skip = depth
             if tag == "head" and depth == 2:
                 head_depth = depth
-            elif tag == "meta":
-                read_meta(attrib, metas)
+            elif tag == "meta" or tag == "link":
+                read_head(tag, attrib, metas)
             elif tag == "script" and attrib and is_jsonld(attrib):
                 capturing = "jsonld"
 
@@ -325,6 +337,8 @@ class Walk:
                     open_nodes.pop()
                 if code == EL_PRE:
                     in_pre -= 1
+                elif code == EL_ROW:
+                    extras.end_row()
                 elif code == EL_BODY and len(kinds) == 1:
                     body_done = True
                 return
@@ -389,6 +403,7 @@ class Walk:
             nonlocal blocks, meta
             found = blocks, meta
             blocks, meta = [], {}
+            extras.clear()
             for table in (class_memo, shared, tag_memo, title, metas, jsonld):
                 table.clear()
             for stack in (kinds, open_nodes, parts, marks, linked, hrefs, anchors, more, hidden_marks, capture):

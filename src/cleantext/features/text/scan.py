@@ -94,13 +94,18 @@ def lines_holding(ctx: Context, needles: str | tuple[str, ...], within: int | No
     A needle must not hold a newline (the separator of the joined text)."""
     text, starts = page_text(ctx)
     found: set[int] = set()
+    last = len(starts) - 1
     for needle in (needles,) if isinstance(needles, str) else needles:
         position = text.find(needle)
         while position >= 0:
             index = bisect_right(starts, position) - 1
             if within is None or position + len(needle) <= starts[index] + within:
                 found.add(index)
-            position = text.find(needle, position + 1)
+            if index == last:
+                break
+            # The block is decided by its first occurrence (a later one is further from its start): go on at the
+            # next block, so a line of a million separators costs one step, not a million.
+            position = text.find(needle, starts[index + 1])
     return sorted(found)
 
 

@@ -28,6 +28,9 @@ _REPLY_DATE = regex.compile(rf"{_DATE}{_TIME}?", regex.V1 | regex.IGNORECASE)
 # Heads are short: the longest on the dev sets has 10 words ("Sallie Goetsch (rhymes with sketch) · March 10,
 # 2017 at 12:20 AM"); lines beyond 12 words that hold a date are sentences or listings.
 REPLY_HEAD_WORDS = 12
+# ...and so at most a few hundred characters: a 12-"word" line of megabytes (no spaces) is no head, and the date
+# search must not scan it (it took 63 s on a 50 MiB line).
+REPLY_HEAD_MAX_CHARS = 400
 # Besides the date, a head holds a name and maybe "Reply" / "Antworten": at most 6 words (dev sets: 1-5).
 REPLY_OTHER_WORDS = 6
 # A thread is at least 3 replies, each head followed by its text (a line of 6+ words) before the next head:
@@ -67,7 +70,7 @@ def _reply_head(block: Block, dated: frozenset[int]) -> bool:
     if words <= REPLY_HEAD_WORDS and ":" in text and _MAY_SPEAK.search(text) and (
             _SPEECH_HEAD.fullmatch(text.strip()) or _SPEECH_HEAD_DATED.fullmatch(text.strip())):
         return True
-    if words > REPLY_HEAD_WORDS or block.index not in dated:
+    if words > REPLY_HEAD_WORDS or len(text) > REPLY_HEAD_MAX_CHARS or block.index not in dated:
         return False
     # An embedded post ("— Name (@handle) January 24, 2020") quotes a source inside the article.
     if ends_sentence(text) or text.rstrip().endswith(":") or "(@" in text or text.startswith(("—", "–")):
