@@ -67,7 +67,7 @@ def _reply_head(block: Block, dated: frozenset[int]) -> bool:
     """True when the line opens a reply (``dated``: the lines holding a DATE_HINT match, lines.date_hint_lines)."""
     text = block.text
     words = block_words(block)
-    if words <= REPLY_HEAD_WORDS and ":" in text and _MAY_SPEAK.search(text) and (
+    if words <= REPLY_HEAD_WORDS and len(text) <= REPLY_HEAD_MAX_CHARS and ":" in text and _MAY_SPEAK.search(text) and (
             _SPEECH_HEAD.fullmatch(text.strip()) or _SPEECH_HEAD_DATED.fullmatch(text.strip())):
         return True
     if words > REPLY_HEAD_WORDS or len(text) > REPLY_HEAD_MAX_CHARS or block.index not in dated:
