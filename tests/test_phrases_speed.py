@@ -21,6 +21,7 @@ from cleantext.phrases import (
     PhraseIndex,
     PhrasePack,
     available_kinds,
+    compile_families,
     literal_trie,
     load_data,
     load_index,
@@ -32,7 +33,7 @@ from cleantext.rule import block_rule
 from cleantext.rules.lines.phrases import PHRASE_KINDS
 from cleantext.segment.text import segment_text
 
-KINDS = [k for k in available_kinds() if any(load_data(k).get(p) for p in POSITIONS)]
+KINDS = [k for k in available_kinds() if any(load_data(k).get(p) for p in (*POSITIONS, "families"))]
 
 
 def _phrases(kind: str) -> Iterator[tuple[str, str]]:
@@ -40,6 +41,10 @@ def _phrases(kind: str) -> Iterator[tuple[str, str]]:
         for phrases in (load_data(kind).get(position) or {}).values():
             for phrase in phrases:
                 yield position, phrase
+    # A family's forms match as ``re:`` phrases of their position.
+    for position, forms in compile_families(kind, load_data(kind).get("families") or {}).items():
+        for _lang, _family, source, _leads in forms:
+            yield position, "re:" + source
 
 
 _CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"

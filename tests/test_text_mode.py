@@ -88,7 +88,7 @@ def test_match_reports_language_and_position() -> None:
 
 def test_contains_phrases_skip_long_lines() -> None:
     pack = load_pack("newsletter-prompt")
-    line = "Join our newsletter today"
+    line = "Please join our newsletter today"
     assert pack.match(line, 4) is not None
     assert pack.match(line, pack.max_words + 1) is None
 

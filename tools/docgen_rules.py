@@ -241,13 +241,20 @@ def phrase_packs() -> dict[str, str]:
     packs = {}
     for kind in available_kinds():
         counts: dict[str, int] = {}
-        for value in load_data(kind).values():
-            if isinstance(value, dict):
+        data = load_data(kind)
+        for key, value in data.items():
+            if isinstance(value, dict) and key != "families":
                 for lang, phrases in value.items():
                     if isinstance(phrases, list):
                         counts[lang] = counts.get(lang, 0) + len(phrases)
         langs = " ".join(sorted(counts))
         packs[kind] = f"`phrases/{kind}.json`: {sum(counts.values())} phrases; {langs}"
+        # Families: each grammar's name, what it finds, and its languages (the forms are in the pack).
+        for name, family in (data.get("families") or {}).items():
+            family_langs = " ".join(sorted(k for k in family if k not in ("position", "about")))
+            forms = sum(len(g.get("forms", [])) for k, g in family.items() if isinstance(g, dict))
+            packs[kind] += (f"; family `{name}` ({family.get('position')}, {forms} forms; {family_langs}): "
+                            f"{family.get('about', '')}")
     return packs
 
 

@@ -7,7 +7,8 @@ Each pack is a data file ``<kind>.json`` beside this module::
      "max_words": 30,                  # "start"/"contains" only fire on lines at most this long
      "line":     {"en": ["sign up for our newsletter", ...], "de": [...]},   # the whole line is the phrase
      "start":    {"en": [...]},        # the line begins with the phrase
-     "contains": {"en": [...]}}        # the phrase occurs anywhere in the line
+     "contains": {"en": [...]},        # the phrase occurs anywhere in the line
+     "families": {...}}                # wordings as small grammars per language: see cleantext.phrases.family
 
 Matching ignores case, runs of spaces and the punctuation or symbols around a line ("Follow Us:",
 "Loading comments...", "» Read more"). A phrase that starts with ``re:`` is a regular expression (``regex``
@@ -22,6 +23,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from .family import compile_families
 from .index import PhraseIndex, literal_trie
 from .pack import POSITIONS, PhraseMatch, PhrasePack, normalise, tokens_of
 
@@ -30,6 +32,7 @@ __all__ = [
     "PhraseMatch",
     "PhrasePack",
     "caller_pack",
+    "compile_families",
     "literal_trie",
     "load_data",
     "load_index",
@@ -63,7 +66,8 @@ def load_pack(kind: str) -> PhrasePack:
     """The built-in pack of a kind (read and compiled once; an empty pack when there is no file)."""
     data = load_data(kind)
     entries = {p: data.get(p) or {} for p in POSITIONS}
-    return PhrasePack(kind, entries, int(data.get("max_words", 30)))
+    families = compile_families(kind, data["families"]) if "families" in data else None
+    return PhrasePack(kind, entries, int(data.get("max_words", 30)), families)
 
 
 @lru_cache(maxsize=64)

@@ -6,7 +6,7 @@ import re
 
 import regex
 
-from .pack import _TOKENS, _UNJOINABLE, POSITIONS, PhrasePack, _lead
+from .pack import _LEAD, _TOKENS, _UNJOINABLE, POSITIONS, PhrasePack, _lead
 
 
 class PhraseIndex:
@@ -26,6 +26,26 @@ class PhraseIndex:
         self._contains: dict[str, list[tuple[str, int]]] = {}
         self._unspaced: list[tuple[str, int, str, tuple[str, ...]]] = []
         self._short_always: list[tuple[str, int]] = []
+        # Family forms, by the runs of word characters a line they fit starts with: run -> the forms' numbers, and
+        # the forms of open prefixes as (prefix, number). A line whose run opens some forms is tried with those
+        # forms only (PhrasePack.form_pattern compiles each once): common first words ("die", "the") open a few
+        # forms each, and a few forms run much faster than the hundred of a pack.
+        # (pack, position, form number, most words, most characters)
+        self._forms: list[tuple[PhrasePack, str, int, int, int]] = []
+        self._lead_forms: dict[str, tuple[int, ...]] = {}
+        self._prefix_forms: list[tuple[str, int]] = []
+        for pack in packs:
+            for position, forms in pack.family_forms.items():
+                most = _ANY_LENGTH if position == "line" else pack.max_words
+                for number, (_lang, _family, _source, (exact, prefixes, chars)) in enumerate(forms):
+                    entry = len(self._forms)
+                    self._forms.append((pack, position, number, most, chars))
+                    if position == "contains":
+                        exact, prefixes = frozenset(), ("",)  # anywhere in the line: no lead to gate on
+                    for lead in exact:
+                        self._lead_forms[lead] = (*self._lead_forms.get(lead, ()), entry)
+                    self._prefix_forms += [(prefix, entry) for prefix in prefixes]
+        self._family_opens = tuple(prefix for prefix, _ in self._prefix_forms)
         for pack in packs:
             entry = (pack.kind, pack.max_words)
             for norm in pack.lines:
@@ -82,6 +102,7 @@ class PhraseIndex:
         found = self._lines.get(norm, ()) + self._line_always
         if self._line_re is not None and self._line_re.fullmatch(norm):
             found += self._line_re_kinds
+        found += tuple(self._family_fits(norm, words, _lead(norm, tokens)))
         if words > self.max_words:
             return found
         if tokens is None:
@@ -106,6 +127,23 @@ class PhraseIndex:
         return found
 
 
+    def _family_fits(self, norm: str, words: int, lead: str) -> list[str]:
+        """The kinds with a family form that fits the line of ``words`` words whose first run is ``lead``."""
+        entries = self._lead_forms.get(lead, ())
+        if self._family_opens and lead.startswith(self._family_opens):
+            entries += tuple(n for prefix, n in self._prefix_forms if lead.startswith(prefix))
+        kinds: list[str] = []
+        length = len(norm)
+        for entry in entries:
+            pack, position, number, most, chars = self._forms[entry]
+            if words > most or length > chars or pack.kind in kinds:
+                continue
+            pattern = pack.form_pattern(position, number)
+            if (pattern.fullmatch(norm) if position == "line" else
+                    pattern.match(norm) if position == "start" else pattern.search(norm)):
+                kinds.append(pack.kind)
+        return kinds
+
     def _may_open(self, head: str) -> bool:
         """Can a line starting with ``head`` (its first two characters) fit the anchored pattern? Asked of the
         pattern itself (a partial match: could a longer text match?), once per head; the answers are kept in a
@@ -128,6 +166,7 @@ class PhraseIndex:
         heads, may_open = self._heads, self._may_open
         keys, find_tokens = self._contains_keys, _TOKENS.findall
         unspaced, contains_re = self._any_unspaced, self._contains_re
+        lead_of, lead_forms, family_opens = _LEAD.match, self._lead_forms, self._family_opens
         for i, norm in enumerate(norms):
             if not norm:
                 continue
@@ -149,7 +188,8 @@ class PhraseIndex:
                     # The rest of candidates(), for the lines short enough for "start" and "contains" phrases.
                     tokens = find_tokens(norm)
                     first = tokens[0] if tokens else ""
-                    entries = starts_get(first if norm.startswith(first) else "")
+                    lead = first if norm.startswith(first) else ""
+                    entries = starts_get(lead)
                     if entries:
                         kinds += [kind for kind, most in entries if n <= most]
                     if not keys.isdisjoint(tokens):
@@ -164,6 +204,12 @@ class PhraseIndex:
                                 kinds.append(kind)
                     if contains_re is not None and contains_re.search(norm):
                         kinds += [kind for kind, most in self._contains_re_kinds if n <= most]
+                else:
+                    lead = lead_of(norm)
+                    lead = lead.group() if lead else ""
+                # Family forms: a lookup of the line's first run of word characters.
+                if lead in lead_forms or (family_opens and lead.startswith(family_opens)):
+                    kinds += self._family_fits(norm, n, lead)
                 seen[norm] = (n, kinds)
             for kind in kinds:
                 listed = found.get(kind)
@@ -177,6 +223,8 @@ class PhraseIndex:
 # The heads whose answer _may_open keeps: more than the distinct heads of all dev-set pages (~2500 in the text
 # dumps), and a table of at most ~1 MB whatever the input.
 _HEADS_KEPT = 8192
+# The word limit of "line" family forms: none (the form's own pattern bounds the line).
+_ANY_LENGTH = 1 << 30
 
 
 def literal_trie(literals: list[str]) -> str:

@@ -56,11 +56,14 @@ class PhraseMatch:
     position: str
     phrase: str
     lang: str
+    family: str = ""  # the phrase family whose form matched ("" for a listed phrase)
 
     def describe(self) -> str:
-        """A short reason fragment: 'line is the en navigation phrase "skip to main content"'."""
+        """A short reason fragment: 'line is the en navigation phrase "skip to main content"', or for a family
+        'line is the de related-links phrase "mehr aus der region" (family "more-from")'."""
         where = {"line": "is", "start": "starts with", "contains": "contains"}[self.position]
-        return f'line {where} the {self.lang} {self.kind} phrase "{self.phrase}"'
+        found = f'line {where} the {self.lang} {self.kind} phrase "{self.phrase}"'
+        return f'{found} (family "{self.family}")' if self.family else found
 
 
 def _literal_pattern(norm: str) -> str:
@@ -114,7 +117,8 @@ class PhrasePack:
     phrase needs its longest run among the line's runs, a phrase of an unspaced script needs its literal text.
     """
 
-    def __init__(self, kind: str, entries: dict[str, dict[str, list[str]]], max_words: int = 30) -> None:
+    def __init__(self, kind: str, entries: dict[str, dict[str, list[str]]], max_words: int = 30,
+                 families: dict[str, list[tuple[str, str, str]]] | None = None) -> None:
         self.kind = kind
         self.max_words = max_words
         self._lines: dict[str, str] = {}
@@ -130,6 +134,26 @@ class PhrasePack:
         # The sources of the ``re:`` phrases per position, for an index over several packs.
         self.regex_sources: dict[str, list[str]] = {p: [] for p in POSITIONS}
         self.size = 0
+        # Family forms (family.compile_families: per position, language, family name, pattern source, leads). A
+        # line is tried only with the forms its first run of word characters may open (the forms' leads: exact
+        # runs, and open prefixes), each form compiled the first time a line needs it. Common first words ("die",
+        # "the") open a few forms each: a few forms run much faster than a pack's hundred, and most forms are never
+        # compiled at all. The standard library's ``re`` compiles them several times faster than ``regex``. (The
+        # tests compile every form of the shipped packs: tests/test_phrase_families.py.)
+        self.family_forms = {position: list(forms) for position, forms in (families or {}).items() if forms}
+        self._lead_forms: dict[str, dict[str, tuple[int, ...]]] = {p: {} for p in POSITIONS}
+        self._prefix_forms: dict[str, list[tuple[str, int]]] = {p: [] for p in POSITIONS}
+        self._compiled_forms: dict[str, list[re.Pattern[str] | None]] = {
+            position: [None] * len(forms) for position, forms in self.family_forms.items()}
+        for position, forms in self.family_forms.items():
+            for number, (_lang, _family, _source, (exact, prefixes, _most)) in enumerate(forms):
+                if position == "contains":
+                    exact, prefixes = frozenset(), ("",)  # anywhere in the line: no lead to gate on
+                for lead in exact:
+                    self._lead_forms[position][lead] = (*self._lead_forms[position].get(lead, ()), number)
+                self._prefix_forms[position] += [(prefix, number) for prefix in prefixes]
+            self.size += len(forms)
+        self._opens = {p: tuple(prefix for prefix, _ in self._prefix_forms[p]) for p in POSITIONS}
         for position in POSITIONS:
             spaced: dict[str, list[str]] = {}
             unspaced: dict[str, list[str]] = {}
@@ -171,6 +195,32 @@ class PhrasePack:
         """The whole-line phrases (normalised) and their language."""
         return self._lines
 
+    def form_pattern(self, position: str, number: int) -> re.Pattern[str]:
+        """The compiled family form ``number`` of a position (compiled once, when first asked)."""
+        compiled = self._compiled_forms[position]
+        pattern = compiled[number]
+        if pattern is None:
+            pattern = compiled[number] = re.compile(self.family_forms[position][number][2])
+        return pattern
+
+    def _family_match(self, position: str, norm: str, lead: str) -> PhraseMatch | None:
+        """The family form of this position that fits the line (``lead``: its first run of word characters)."""
+        numbers = self._lead_forms[position].get(lead, ())
+        opens = self._opens[position]
+        if opens and lead.startswith(opens):
+            numbers += tuple(n for prefix, n in self._prefix_forms[position] if lead.startswith(prefix))
+        forms = self.family_forms[position]
+        for number in numbers:
+            if len(norm) > forms[number][3][2]:
+                continue  # longer than any line the form fits
+            pattern = self.form_pattern(position, number)
+            found = (pattern.fullmatch(norm) if position == "line" else
+                     pattern.match(norm) if position == "start" else pattern.search(norm))
+            if found:
+                lang, family = self.family_forms[position][number][:2]
+                return PhraseMatch(self.kind, position, norm if position == "line" else found.group(0), lang, family)
+        return None
+
     def match(self, text: str, words: int | None = None, norm: str | None = None,
               tokens: list[str] | None = None) -> PhraseMatch | None:
         """The first phrase of this pack that fits the line, or None.
@@ -186,6 +236,11 @@ class PhrasePack:
         lang = self._lines.get(norm)
         if lang is not None:
             return PhraseMatch(self.kind, "line", norm, lang)
+        lead = _lead(norm, tokens)
+        if "line" in self.family_forms:
+            found_family = self._family_match("line", norm, lead)
+            if found_family is not None:
+                return found_family
         for lang, pattern in self._regexes["line"]:
             if pattern.fullmatch(norm):
                 return PhraseMatch(self.kind, "line", norm, lang)
@@ -208,6 +263,10 @@ class PhrasePack:
                 found = unspaced.match(norm) if position == "start" else unspaced.search(norm)
                 if found:
                     return PhraseMatch(self.kind, position, found.group(0), found.lastgroup or "?")
+            if position in self.family_forms:
+                found_family = self._family_match(position, norm, lead)
+                if found_family is not None:
+                    return found_family
             for lang, pattern in self._regexes[position]:
                 found = pattern.match(norm) if position == "start" else pattern.search(norm)
                 if found:

@@ -222,6 +222,7 @@ def news_ticker(ctx: Context) -> Iterator[Mark]:
 SEE_ALSO_MAX_WORDS = 30
 # The colon closes the label within this many characters ("le puede interesar:" is 19).
 SEE_ALSO_LABEL_CHARS = 30
+_QUOTES = "\"'»«”“’)]"
 
 
 def _colon_candidates(ctx: Context) -> list[int]:
@@ -234,7 +235,8 @@ def see_also_line(block: Block, ctx: Context) -> str | None:
     """A "see also" label and the headline it points to on one line ("Lea más: Ortega propone…", "Auch lesen: …")."""
     text = block.text
     colon = text.find(":", 0, SEE_ALSO_LABEL_CHARS)
-    if colon < 0 or ends_sentence(text):
+    # A headline may be a question ("Lea: ¿Qué es la Sunedu?"); a full stop or "!" ends a sentence instead.
+    if colon < 0 or (ends_sentence(text) and not text.rstrip().rstrip(_QUOTES).endswith(("?", "？"))):
         return None
     words = block_words(block)
     if words > SEE_ALSO_MAX_WORDS:

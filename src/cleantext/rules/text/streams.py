@@ -8,6 +8,7 @@ run after the main text is found and look inside it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -16,6 +17,7 @@ from ...context import Context
 from ...document import Block
 from ...features.shape import block_words, ends_sentence, is_prose, last_lines
 from ...features.text.scan import lines_opening_digit
+from ...phrases import words_of
 from ...rule import TEXT_ONLY, Mark, Rule, rule
 from .lines import _BIO, _DATE, _TIME, BIO_MAX_WORDS, date_hint_lines
 from .region import main_span
@@ -38,12 +40,36 @@ REPLY_TEXT_WORDS = 6
 # The article comes first: the thread starts after at least this many words of prose in the main text (a
 # short byline with a date above the article is the article's own). 60 words: three sentences (dev sets).
 REPLY_AFTER_WORDS = 60
+# A head that names the commenter, then a speech verb and a colon ("Yvonne sagt:", "Jeremy Banks says:"): blog
+# comment systems write it in the present tense, without a date or with the date after it. Past-tense verbs ("X
+# wrote:", "Y schrieb:") also open quotes inside articles, so they make a head only with the reply's date on the
+# line ("Anna on March 10, 2017 at 1:26 AM said:"). The verbs per language are data (phrases/comments-widget.json,
+# "head_verbs" and "head_verbs_dated"). Names are 1-5 words (dev sets: 1-3; a pingback's whole title is not one).
+SPEECH_NAME_WORDS = 5
+
+
+def _verbs(key: str) -> str:
+    return "|".join(sorted({regex.escape(v.casefold()) for v in words_of("comments-widget", key)}, key=len,
+                           reverse=True)) or "says"
+
+
+# Any speech verb before a colon: one quick search before the two patterns.
+_MAY_SPEAK = re.compile(rf"(?:{_verbs('head_verbs')}|{_verbs('head_verbs_dated')})\s*:", re.IGNORECASE)
+_NAME = rf"\S+(?:\s+\S+){{0,{SPEECH_NAME_WORDS - 1}}}"
+_SPEECH_HEAD = regex.compile(rf"{_NAME}\s+(?:{_verbs('head_verbs')})\s*:(?:\s*{_DATE}{_TIME}?)?",
+                             regex.V1 | regex.IGNORECASE)
+_SPEECH_HEAD_DATED = regex.compile(
+    rf"{_NAME}\s+(?:(?:on|am|le|el|il|em|op|dnia)\s+{_DATE}{_TIME}?\s+(?:{_verbs('head_verbs_dated')})\s*:"
+    rf"|(?:{_verbs('head_verbs_dated')})\s*:\s*{_DATE}{_TIME}?)", regex.V1 | regex.IGNORECASE)
 
 
 def _reply_head(block: Block, dated: frozenset[int]) -> bool:
     """True when the line opens a reply (``dated``: the lines holding a DATE_HINT match, lines.date_hint_lines)."""
     text = block.text
     words = block_words(block)
+    if words <= REPLY_HEAD_WORDS and len(text) <= REPLY_HEAD_MAX_CHARS and ":" in text and _MAY_SPEAK.search(text) and (
+            _SPEECH_HEAD.fullmatch(text.strip()) or _SPEECH_HEAD_DATED.fullmatch(text.strip())):
+        return True
     if words > REPLY_HEAD_WORDS or len(text) > REPLY_HEAD_MAX_CHARS or block.index not in dated:
         return False
     # An embedded post ("— Name (@handle) January 24, 2020") quotes a source inside the article.
@@ -58,7 +84,7 @@ def _reply_head(block: Block, dated: frozenset[int]) -> bool:
 
 @rule("reply-thread", "comments-widget", modes=TEXT_ONLY)
 def reply_thread(ctx: Context) -> Iterator[Mark]:
-    """Replies under the article, each opened by a name and a date ("Rarst · March 10, 2017 at 1:26 AM")."""
+    """Replies under the article, each headed by a name and a date or "says:" ("Rarst · May 3, 2017", "Ann says:")."""
     span = main_span(ctx)
     if span is None:
         return
